@@ -1,0 +1,43 @@
+/**
+ * The one table of widget traits: Python snake_case name ↔ TypeScript camelCase name, default,
+ * and what a change costs (`processing` re-runs the worker pipeline, `rendering` only redraws).
+ * python-shim/src/nnbundle/view.py declares the same traits; a jest test compares the two tables.
+ */
+
+/** What happens when a trait changes. */
+export type TraitKind = 'processing' | 'rendering' | 'camera';
+
+/** One row of the table. */
+export interface TraitSpec {
+  readonly python: string;
+  readonly kind: TraitKind;
+  readonly default: number | string | boolean;
+}
+
+/** Every synced parameter, keyed by its TypeScript name. Defaults are nn_vis's code defaults. */
+export const TRAITS = {
+  layerDistance: { python: 'layer_distance', kind: 'processing', default: 0.4 },
+  layerWidth: { python: 'layer_width', kind: 'processing', default: 1.0 },
+  samplingRate: { python: 'sampling_rate', kind: 'processing', default: 15.0 },
+  prunePercentage: { python: 'prune_percentage', kind: 'processing', default: 0.0 },
+  nodeBandwidthReduction: { python: 'node_bandwidth_reduction', kind: 'processing', default: 0.95 },
+  edgeBandwidthReduction: { python: 'edge_bandwidth_reduction', kind: 'processing', default: 0.9 },
+  edgeImportanceType: { python: 'edge_importance_type', kind: 'processing', default: 0 },
+  smoothing: { python: 'smoothing', kind: 'processing', default: true },
+  smoothingIterations: { python: 'smoothing_iterations', kind: 'processing', default: 8 },
+  engine: { python: 'engine', kind: 'processing', default: 'straight' },
+  seed: { python: 'seed', kind: 'processing', default: 0 },
+  colorMode: { python: 'color_mode', kind: 'rendering', default: 'all' },
+  showClass: { python: 'show_class', kind: 'rendering', default: 0 },
+  nodeObjectRadius: { python: 'node_object_radius', kind: 'rendering', default: 0.04 },
+  edgeObjectRadius: { python: 'edge_object_radius', kind: 'rendering', default: 0.02 },
+  nodeImportanceThreshold: { python: 'node_importance_threshold', kind: 'rendering', default: 0.01 },
+  edgeImportanceThreshold: { python: 'edge_importance_threshold', kind: 'rendering', default: 0.01 },
+  background: { python: 'background', kind: 'rendering', default: 'light' },
+  height: { python: 'height', kind: 'rendering', default: 480 },
+  cameraPreset: { python: 'camera_preset', kind: 'camera', default: 'left' },
+  autoRotate: { python: 'auto_rotate', kind: 'camera', default: false },
+} as const satisfies Record<string, TraitSpec>;
+
+/** A TypeScript trait name. */
+export type TraitName = keyof typeof TRAITS;
