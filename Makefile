@@ -42,8 +42,8 @@ typecheck: node_modules/.stamp
 	npx tsc --noEmit -p tsconfig.json
 
 lint: $(VENV)/.stamp
-	$(VENV)/bin/ruff check python-shim tests/fixtures
-	$(VENV)/bin/mypy python-shim/src
+	$(VENV)/bin/ruff check --config python-shim/pyproject.toml python-shim tests/fixtures examples
+	$(VENV)/bin/mypy --config-file python-shim/pyproject.toml python-shim/src
 
 test-unit: node_modules/.stamp $(FIXTURES)
 	npx jest --selectProjects unit

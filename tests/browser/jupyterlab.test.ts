@@ -1,0 +1,102 @@
+/**
+ * End to end in a real JupyterLab: a notebook makes a NetworkView, the cell shows a non-blank
+ * canvas, and a parameter set from a later cell (prune_percentage) changes the picture.
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './helpers/chromium';
+import { startJupyterLab, type JupyterServer } from './helpers/jupyter-server';
+import { waitForCanvas, canvasStats } from './helpers/canvas-stats';
+import { ROOT } from './helpers/python';
+
+jest.setTimeout(240_000);
+
+const CELLS = [
+  'import nnbundle as nb\nnet = nb.Network.random([25, 16, 9, 4], num_classes=4, seed=3)\nview = nb.NetworkView(net, height=400)\nview',
+  'view.prune_percentage = 0.9',
+  'import time\nfor _ in range(100):\n    if view.status == "ready": break\n    time.sleep(0.1)\nprint("STATUS", view.status, "ERROR", repr(view.error))',
+];
+
+function notebookJson(cells: string[]): string {
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
+  });
+}
+
+/** Runs cell `index` through JupyterLab's own command and waits until it has an execution count. */
+async function runCell(page: Page, index: number): Promise<void> {
+  await page.evaluate(async (i) => {
+    const app = (window as unknown as { jupyterapp: { shell: { currentWidget: any }; commands: { execute(id: string): Promise<unknown> } } }).jupyterapp;
+    const panel = app.shell.currentWidget;
+    panel.content.activeCellIndex = i;
+    await app.commands.execute('notebook:run-cell');
+  }, index);
+  await page.waitForFunction((i) => {
+    const app = (window as unknown as { jupyterapp: { shell: { currentWidget: any } } }).jupyterapp;
+    const cell = app.shell.currentWidget.content.widgets[i];
+    return cell && cell.model.executionCount !== null && cell.model.executionCount !== undefined;
+  }, index, { timeout: 120_000 });
+}
+
+describe('NetworkView in a real JupyterLab', () => {
+  let server: JupyterServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startJupyterLab((dir) => writeFileSync(path.join(dir, 'e2e.ipynb'), notebookJson(CELLS)));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the cell shows the network and a later cell re-prunes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /nnbundle|three|WebGL/i.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${server.url}/lab/tree/e2e.ipynb?token=${server.token}`);
+    await page.waitForFunction(() => {
+      const app = (window as unknown as { jupyterapp?: { shell: { currentWidget: any } } }).jupyterapp;
+      const panel = app?.shell.currentWidget;
+      return panel?.sessionContext?.session?.kernel?.status === 'idle';
+    }, undefined, { timeout: 120_000 });
+
+    await runCell(page, 0);
+    const root = '.jp-OutputArea-output .nnbundle-root';
+    await page.waitForSelector(`${root} canvas`, { timeout: 60_000 });
+    const before = await waitForCanvas(page, root, (s) => s.nonBackground > 500, 60_000);
+    // Let processing settle (status 'ready') before taking the reference picture.
+    await page.waitForFunction((sel) => {
+      const el = document.querySelector(sel) as (Element & { __nnbundle?: { status(): string } }) | null;
+      return el?.__nnbundle?.status() === 'ready';
+    }, root, { timeout: 60_000 });
+    const settled = await canvasStats(page, root);
+    mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results/jupyterlab-widget.png') });
+
+    await runCell(page, 1);
+    const after = await waitForCanvas(page, root, (s) => s.inkSum < settled.inkSum * 0.8, 60_000);
+    expect(after.nonBackground).toBeGreaterThan(0);
+    expect(after.inkSum).toBeLessThan(settled.inkSum * 0.8);
+    expect(before.width).toBeGreaterThan(100);
+    await page.screenshot({ path: path.join(ROOT, 'test-results/jupyterlab-widget-pruned.png') });
+
+    await runCell(page, 2);
+    const printed = await page.evaluate(() => {
+      const app = (window as unknown as { jupyterapp: { shell: { currentWidget: any } } }).jupyterapp;
+      const cell = app.shell.currentWidget.content.widgets[2];
+      return cell.outputArea.node.textContent as string;
+    });
+    expect(printed).toContain("STATUS ready ERROR ''");
+    expect(problems).toEqual([]);
+  });
+});
