@@ -3,3 +3,5 @@ declare module '*.vert' { const source: string; export default source; }
 declare module '*.frag' { const source: string; export default source; }
 declare module '*.glsl' { const source: string; export default source; }
 declare module '*.worker-bundle.js' { const source: string; export default source; }
+declare module '*.css' { const source: string; export default source; }
+declare module '@worker-bundle' { const source: string; export default source; }

@@ -41,3 +41,19 @@ export const TRAITS = {
 
 /** A TypeScript trait name. */
 export type TraitName = keyof typeof TRAITS;
+
+/**
+ * Traits that are not user parameters, by TypeScript name → Python name: the data coming in and
+ * the view's state going out. python-shim declares the same names.
+ * - `network` (kernel → front end): `{layers, nodes, edges}`, three Arrow IPC streams (docs/data-format.md).
+ * - `camera` (both ways): `{position, target, up}`, three numbers each, or empty before the first move.
+ * - `status` (front end → kernel): `'processing <phase> <level>/<levels>'`, `'error'`, `'ready'` or
+ *   `'waiting for a network'`.
+ * - `error` (front end → kernel): the message shown in the cell, `''` when all is well.
+ */
+export const STATE_TRAITS = {
+  network: '_network',
+  camera: '_camera',
+  status: 'status',
+  error: 'error',
+} as const;

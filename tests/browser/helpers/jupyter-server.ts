@@ -61,6 +61,7 @@ export async function startJupyterLab(prepare: (dir: string) => void): Promise<J
     [
       'lab',
       '--no-browser',
+      '--allow-root',
       '--ip=127.0.0.1',
       `--port=${port}`,
       `--ServerApp.token=${token}`,
