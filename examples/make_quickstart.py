@@ -40,13 +40,16 @@ view"""),
         "(processing parameters) or only redraws (rendering parameters)."
     )),
     ("code", """view.prune_percentage = 0.8      # keep the 20 % most important edges
-view.color_mode = "class"
-view.show_class = 3"""),
+view.camera_preset = "upper_back_right"
+"""),
     ("code", """from pathlib import Path
 
 Path("out").mkdir(exist_ok=True)
 view.save_html("out/quickstart.html", title="digits MLP")
 print("wrote out/quickstart.html")"""),
+    ("markdown", "Class mode shows what one class uses: everything unrelated to digit 3 fades to white."),
+    ("code", """view.color_mode = "class"
+view.show_class = 3"""),
 ]
 
 
