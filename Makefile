@@ -60,7 +60,7 @@ demo: install build
 ifdef HEADLESS
 	$(PY) examples/run_quickstart.py examples/quickstart.ipynb examples/out/quickstart.html
 else
-	$(VENV)/bin/jupyter lab examples/quickstart.ipynb
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) examples/quickstart.ipynb
 endif
 
 bench: install build
