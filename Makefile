@@ -30,7 +30,7 @@ chromium:
 build: $(STATIC)
 
 $(STATIC): node_modules/.stamp $(TS_SOURCES)
-	npx webpack --mode production
+	npx webpack --mode production --config-name worker --config-name widget
 	mkdir -p $(dir $@)
 	cp dist/nnbundle.js $@
 
@@ -63,11 +63,15 @@ else
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) examples/quickstart.ipynb
 endif
 
+BENCH_BUILD = npx webpack --mode production --config-name worker --config-name bench && npx tsc -p bench/tsconfig.json
+
 bench: install build
-	node bench/run.js
+	$(BENCH_BUILD)
+	node bench/out/bench/run.js
 
 bench-smoke: install build
-	node bench/run.js --smoke
+	$(BENCH_BUILD)
+	node bench/out/bench/run.js --smoke
 
 clean:
 	rm -rf dist $(STATIC) tests/fixtures/generated examples/out bench/out

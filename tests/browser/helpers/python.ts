@@ -6,8 +6,15 @@ import { execFileSync } from 'child_process';
 import { existsSync } from 'fs';
 import path from 'path';
 
-/** Repository root. */
-export const ROOT = path.resolve(__dirname, '../../..');
+/** Repository root: the nearest folder up from here holding python-shim/ (works from compiled copies too). */
+export const ROOT = findRoot(__dirname);
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'python-shim')) && existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no repository root above ${start}`);
+  }
+}
 /** The venv's interpreter. */
 export const PYTHON = path.join(ROOT, '.venv/bin/python');
 

@@ -19,6 +19,7 @@ const MOUNTS: Record<string, string> = {
   '/dist/': path.join(ROOT, 'dist'),
   '/pages/': path.join(ROOT, 'tests/browser/pages'),
   '/fixtures/': path.join(ROOT, 'tests/fixtures/generated'),
+  '/bench/': path.join(ROOT, 'bench/pages'),
 };
 
 /** A running server and its base URL (http://127.0.0.1:PORT). */

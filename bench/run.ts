@@ -1,0 +1,80 @@
+/**
+ * `make bench`: every benchmark, one JSON object per line on stdout.
+ * - Chromium: the bundling cases, timed in headless Chromium from posting the network to the
+ *   compute workers until the final polylines arrive (median of N after a warm-up); peak_mb is the
+ *   growth of the renderer process's peak RSS (page + workers) over the idle page.
+ * - Node: bench/bundle-node.ts (single thread, fidelity cases) runs as its own process.
+ * `--smoke` runs the smallest case once, only to prove the benchmarks work (CI).
+ */
+import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { launchChromium } from '../tests/browser/helpers/chromium';
+import { startStaticServer } from '../tests/browser/helpers/static-server';
+
+const SPEED_CASES = ['100-81-49-36-10', '784-81-49-10', '784-256-128-10'];
+const SEED = 1;
+
+const smoke = process.argv.includes('--smoke');
+const runs = smoke ? 1 : 5;
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Peak resident set (VmHWM) of a process, in MB. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+  return kb / 1024;
+}
+
+interface PageResult { times: number[]; edges: number; points: number; workers: number }
+
+async function chromiumCases(): Promise<void> {
+  const server = await startStaticServer();
+  const browser = await launchChromium();
+  try {
+    for (const name of smoke ? SPEED_CASES.slice(0, 1) : SPEED_CASES) {
+      // A fresh page per case: its renderer's peak RSS belongs to this case alone.
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/bench/bundle.html`);
+      await page.waitForFunction(() => 'bench' in window);
+      const cdp = await browser.newBrowserCDPSession();
+      const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+      const renderers = info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+      const idle = renderers.map(peakRssMb);
+      const result = (await page.evaluate(
+        (req) => (window as unknown as { bench: { run(r: unknown): Promise<unknown> } }).bench.run(req),
+        { layers: name.split('-').map(Number), engine: 'fast', runs, seed: SEED },
+      )) as PageResult;
+      const after = renderers.map(peakRssMb);
+      // The page's renderer is the one that grew; its growth is the page's and its workers' peak.
+      const grown = after.map((mb, i) => mb - (idle[i] ?? mb));
+      const peak = Math.max(...after);
+      await cdp.detach();
+      const times = [...result.times].sort((a, b) => a - b);
+      console.log(JSON.stringify({
+        case: name, engine: 'fast', runtime: 'chromium', workers: result.workers,
+        median_ms: round(times[times.length >> 1] ?? NaN), min_ms: round(times[0] ?? NaN), max_ms: round(times[times.length - 1] ?? NaN),
+        runs, peak_mb: round(Math.max(...grown)), renderer_peak_rss_mb: round(peak), edges: result.edges, points: result.points,
+      }));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  await chromiumCases();
+  const nodeBench = path.join(__dirname, 'bundle-node.js');
+  execFileSync(process.execPath, [nodeBench, ...(smoke ? ['--smoke'] : [])], { stdio: 'inherit' });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
