@@ -1,0 +1,48 @@
+/**
+ * The `fast` engine's kernel model: how wide its blurred grid kernel is for a given bandwidth, chosen
+ * so that its per-axis spread matches nn_vis's integrated-Epanechnikov kernels (measured against the
+ * `exact` engine: docs/deviations.md). All values are per-axis standard deviations in world units.
+ */
+import { kernelVarianceCells } from './fast-grid';
+
+/** Binomial blur passes per level for the edge grid. More passes: finer cells, smoother field. */
+export const EDGE_BLUR_PASSES = 1;
+
+/** Node grid cells per bandwidth (never finer than nn_vis's cell): the Epanechnikov blur spans 2× this. */
+export const NODE_CELLS_PER_BANDWIDTH = 8;
+
+/** Scale on the matched spreads below: 1 (matched second moment) measured best against `exact` (0.8 and 1.2 are ~25 % worse). */
+export const EDGE_SPREAD_SCALE = 1;
+
+/**
+ * nn_vis's edge kernel (ellipse excess of a segment of length L, bandwidth bw) swept along an edge has a
+ * perpendicular profile with standard deviation ≈ (bw + L)/(2√6): a radial Epanechnikov of radius
+ * (bw + L)/2 integrated along the line.
+ */
+export function edgeKernelSpread(bandwidth: number, sampleLength: number): number {
+  return (EDGE_SPREAD_SCALE * (bandwidth + sampleLength)) / (2 * Math.sqrt(6));
+}
+
+/** Cell size that gives a multilinear splat + `passes` binomial passes the spread `spread`. */
+export function cellForSpread(spread: number, passes: number): number {
+  return spread / Math.sqrt(kernelVarianceCells(passes));
+}
+
+/** How far (world units) the discrete kernel reaches: the splat's cell plus one cell per pass, plus one to read. */
+export function kernelReach(cell: number, passes: number): number {
+  return (passes + 2) * cell;
+}
+
+/**
+ * Voxel budget of one gap's grid per level: at least MIN_GRID_VOXELS, else VOXELS_PER_POINT per point of
+ * the gap. Past it the cell grows beyond the kernel-matched size (late levels of big networks, whose
+ * bounding box grows as nn_vis's class repulsion spreads the samples); keeps grid work ≤ point work.
+ */
+export const MIN_GRID_VOXELS = 32768;
+/** Voxels allowed per point of the gap above MIN_GRID_VOXELS (docs/deviations.md F5: speed against quality). */
+export const VOXELS_PER_POINT = 4;
+
+/** The voxel budget for a grid serving `points` points. */
+export function gridVoxelBudget(points: number): number {
+  return Math.max(MIN_GRID_VOXELS, Math.round(points * VOXELS_PER_POINT));
+}
