@@ -130,5 +130,5 @@ def test_not_a_module() -> None:
 
 
 def test_unknown_importance_name() -> None:
-    with pytest.raises(NetworkError, match="node_importance must be 'magnitude'"):
+    with pytest.raises(NetworkError, match="node_importance must be 'flow', 'magnitude'"):
         Network.from_torch(mlp(), importance="taylor")

@@ -1,5 +1,5 @@
 """Network.from_weights: shapes, defaults, and the two default importances against hand-checked
-numbers (magnitude flow for nodes; nn_vis's running-maximum α for edges)."""
+numbers (signed flow or magnitude flow for nodes; nn_vis's running-maximum α for edges)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from nnbundle import Network
-from nnbundle.importance import magnitude_node_importance, normalize_alpha
+from nnbundle.importance import flow_node_importance, magnitude_node_importance, normalize_alpha
 
 
 def test_shapes_sizes_and_defaults() -> None:
@@ -16,7 +16,7 @@ def test_shapes_sizes_and_defaults() -> None:
     net = Network.from_weights(weights)
     assert net.layer_sizes == (5, 4, 3, 2)
     assert net.num_layers == 4
-    assert net.num_classes == 2  # magnitude importance: one class per output node
+    assert net.num_classes == 2  # importance from the weights: one class per output node
     assert net.num_nodes == 14
     assert net.num_edges == 20 + 12 + 6
     assert net.layer_names == ("input", "hidden 1", "hidden 2", "output")
@@ -38,9 +38,29 @@ def test_arrays_are_read_only_copies() -> None:
         net.weights[0][0, 0] = 2.0
 
 
+def test_flow_importance_is_the_default_hand_checked() -> None:
+    # W1 = [[2, 0], [-1, 1]] -> hidden flow W1 / 2 = [[1, 0], [-0.5, 0.5]], positive part [[1, 0], [0, 0.5]];
+    # input flow W0 @ (W1 / 2) = [[2, -1], [-1.5, 1.5]] / 2, positive part [[1, 0], [0, 0.75]].
+    net = Network.from_weights([[[1.0, -2.0], [0.0, 3.0]], [[2.0, 0.0], [-1.0, 1.0]]])
+    np.testing.assert_allclose(net.node_importance[0], [[1.0, 0.0], [0.0, 0.75]])
+    np.testing.assert_allclose(net.node_importance[1], [[1.0, 0.0], [0.0, 0.5]])
+    np.testing.assert_array_equal(net.node_importance[2], np.eye(2))
+    explicit = Network.from_weights([[[1.0, -2.0], [0.0, 3.0]], [[2.0, 0.0], [-1.0, 1.0]]], node_importance="flow")
+    assert explicit == net
+
+
+def test_flow_importance_deep_nets_stay_finite_with_unit_max() -> None:
+    rng = np.random.default_rng(3)
+    weights = [rng.normal(scale=1e6, size=(30, 30)).astype(np.float32) for _ in range(12)]
+    weights.append(rng.normal(size=(30, 10)).astype(np.float32))
+    layers = flow_node_importance(weights)
+    assert all(np.isfinite(m).all() and (m >= 0).all() for m in layers)
+    assert [float(m.max()) for m in layers] == [1.0] * 14
+
+
 def test_magnitude_importance_hand_checked() -> None:
     # |W1| = [[2, 0], [1, 1]] -> hidden = |W1| / 2; input = |W0| @ |W1| = [[4, 2], [3, 3]] / 4.
-    net = Network.from_weights([[[1.0, -2.0], [0.0, 3.0]], [[2.0, 0.0], [-1.0, 1.0]]])
+    net = Network.from_weights([[[1.0, -2.0], [0.0, 3.0]], [[2.0, 0.0], [-1.0, 1.0]]], node_importance="magnitude")
     np.testing.assert_allclose(net.node_importance[0], [[1.0, 0.5], [0.75, 0.75]])
     np.testing.assert_allclose(net.node_importance[1], [[1.0, 0.0], [0.5, 0.5]])
     np.testing.assert_array_equal(net.node_importance[2], np.eye(2))
@@ -56,8 +76,9 @@ def test_magnitude_importance_layer_max_is_one_and_deep_nets_do_not_overflow() -
 
 
 def test_magnitude_importance_of_a_dead_layer_is_zero_not_nan() -> None:
-    net = Network.from_weights([np.zeros((3, 2)), np.ones((2, 2))])
-    np.testing.assert_array_equal(net.node_importance[0], np.zeros((3, 2)))
+    for kind in ("flow", "magnitude"):
+        net = Network.from_weights([np.zeros((3, 2)), np.ones((2, 2))], node_importance=kind)
+        np.testing.assert_array_equal(net.node_importance[0], np.zeros((3, 2)))
 
 
 def test_running_max_alpha_hand_checked() -> None:

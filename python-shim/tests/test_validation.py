@@ -171,7 +171,7 @@ def test_too_many_classes_are_refused() -> None:
 def test_bad_option_values() -> None:
     with pytest.raises(NetworkError, match="alpha_normalization must be 'running_max' or 'global'"):
         Network.from_weights([W0], alpha_normalization="max")  # type: ignore[arg-type]
-    with pytest.raises(NetworkError, match="node_importance must be 'magnitude', None or a list"):
+    with pytest.raises(NetworkError, match="node_importance must be 'flow', 'magnitude', None or a list"):
         Network.from_weights([W0], node_importance="gamma")
     with pytest.raises(NetworkError, match="name must be a string"):
         Network.from_weights([W0], name=3)  # type: ignore[arg-type]

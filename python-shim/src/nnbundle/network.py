@@ -15,7 +15,12 @@ import numpy as np
 import numpy.typing as npt
 
 from nnbundle.errors import NetworkError
-from nnbundle.importance import AlphaNormalization, magnitude_node_importance, normalize_alpha
+from nnbundle.importance import (
+    AlphaNormalization,
+    flow_node_importance,
+    magnitude_node_importance,
+    normalize_alpha,
+)
 from nnbundle.random_network import random_parts
 from nnbundle.torch_import import read_linear_layers
 from nnbundle.validation import (
@@ -30,7 +35,7 @@ from nnbundle.validation import (
 )
 
 #: What ``node_importance``/``importance`` accept besides arrays: computed from the weights.
-ImportanceName = Literal["magnitude"]
+ImportanceName = Literal["flow", "magnitude"]
 #: Per-layer node labels: None for a layer without labels, else one str-or-None per node.
 NodeLabels = Sequence[Sequence[str | None] | None]
 
@@ -133,8 +138,9 @@ class Network:
     ) -> Network:
         """A network from its weight matrices, ``weights[l]`` of shape (n_l, n_l+1) [source, target].
 
-        ``node_importance``: None or ``"magnitude"`` computes it from the weights (C = output layer
-        size, output layer one-hot, see :func:`nnbundle.importance.magnitude_node_importance`);
+        ``node_importance``: None or ``"flow"`` (the default) or ``"magnitude"`` computes it from
+        the weights (C = output layer size, output layer one-hot, see
+        :func:`nnbundle.importance.flow_node_importance` and ``magnitude_node_importance``);
         otherwise one (n_l, C) array per layer, output layer included.
         ``edge_importance``: None computes α = |w| normalised per gap by ``alpha_normalization``
         (``"running_max"``, nn_vis's quirk and the default, or ``"global"``); otherwise one α
@@ -151,18 +157,19 @@ class Network:
         )
         matrices = check_weights(gaps, names)
         if node_importance is None or isinstance(node_importance, str):
-            if node_importance not in (None, "magnitude"):
+            if node_importance not in (None, "flow", "magnitude"):
                 raise NetworkError(
-                    f"node_importance must be 'magnitude', None or a list of (n_l, C) arrays, "
+                    f"node_importance must be 'flow', 'magnitude', None or a list of (n_l, C) arrays, "
                     f"got {node_importance!r}"
                 )
             output_size = matrices[-1].shape[1]
             if class_names is not None and len(class_names) != output_size:
                 raise NetworkError(
-                    f"class_names has {len(class_names)} names but magnitude importance has one "
+                    f"class_names has {len(class_names)} names but importance from the weights has one "
                     f"class per output node: C = {output_size}"
                 )
-            node_importance = magnitude_node_importance(matrices)
+            compute = magnitude_node_importance if node_importance == "magnitude" else flow_node_importance
+            node_importance = compute(matrices)
         if edge_importance is None:
             edge_importance = [normalize_alpha(m, alpha_normalization) for m in matrices]
         return cls(
@@ -195,7 +202,7 @@ class Network:
         :class:`NetworkError` naming the module. Layer names are ``input`` and then each Linear's
         qualified name (``"0"``, ``"classifier.fc1"`` …).
 
-        ``importance``: None or ``"magnitude"`` (from the weights, see :meth:`from_weights`), a
+        ``importance``: None, ``"flow"`` or ``"magnitude"`` (from the weights, see :meth:`from_weights`), a
         list of one (n_l, C) array per layer, or a dict from layer name to that array.
         ``name`` defaults to the model's class name.
         """
