@@ -10,7 +10,7 @@ export const ENGINE_NAMES: readonly EngineName[] = ['fast', 'exact', 'straight']
 
 /**
  * nn_vis `processing/processing_config.py` `set_defaults()`, parameter for parameter. The engine
- * is `straight` until the bundling engines are registered; the seed is 0.
+ * is `fast` (registered by compute/bundle/register-engines.ts); the seed is 0.
  */
 export const DEFAULT_PARAMS: ProcessingParams = Object.freeze({
   layerDistance: 0.4,
@@ -22,7 +22,7 @@ export const DEFAULT_PARAMS: ProcessingParams = Object.freeze({
   edgeImportanceType: 0,
   smoothing: true,
   smoothingIterations: 8,
-  engine: 'straight',
+  engine: 'fast',
   seed: 0,
 });
 

@@ -13,7 +13,7 @@ test('defaults are nn_vis code defaults (processing_config.py set_defaults)', ()
     edgeImportanceType: 0,
     smoothing: true,
     smoothingIterations: 8,
-    engine: 'straight',
+    engine: 'fast',
     seed: 0,
   });
 });

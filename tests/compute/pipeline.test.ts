@@ -11,7 +11,7 @@ import type { PipelineProgress, ProcessedGeometry, ProcessingParams } from '../.
 import { buildNetwork, randomSpec } from '../helpers/network-spec';
 
 const net = buildNetwork(randomSpec([9, 4, 3], 3, 4));
-const params: ProcessingParams = { ...DEFAULT_PARAMS, prunePercentage: 0.5 };
+const params: ProcessingParams = { ...DEFAULT_PARAMS, engine: 'straight', prunePercentage: 0.5 };
 
 /** Runs the generator to its end, collecting the progress values. */
 function run(gen: Generator<PipelineProgress, ProcessedGeometry, void>): { steps: PipelineProgress[]; result: ProcessedGeometry } {

@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION, type WorkerToMain } from '../../src/workers/protocol'
 import { buildNetwork, randomSpec } from '../helpers/network-spec';
 
 const network = buildNetwork(randomSpec([9, 4, 3], 3, 4));
-const params: ProcessingParams = { ...DEFAULT_PARAMS, prunePercentage: 0.5 };
+const params: ProcessingParams = { ...DEFAULT_PARAMS, engine: 'straight', prunePercentage: 0.5 };
 const v = PROTOCOL_VERSION;
 
 /** Macrotasks released by hand, so a test decides what happens between two levels. */
