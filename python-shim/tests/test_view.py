@@ -4,6 +4,7 @@ sent, the network travels as the Arrow bytes of docs/data-format.md."""
 from __future__ import annotations
 
 import math
+import pathlib
 import re
 from collections.abc import Callable
 
@@ -12,6 +13,7 @@ import traitlets
 
 from nnbundle import Network, NetworkView
 from nnbundle.arrow_codec import network_to_ipc
+from nnbundle.png_request import PngRequest
 from nnbundle.view import trait_table
 
 from .support import REPO_ROOT
@@ -44,7 +46,7 @@ def test_parameters_and_state_traits_are_synced() -> None:
     source = (REPO_ROOT / "src" / "widget" / "traits.ts").read_text(encoding="utf-8")
     block = source[source.index("STATE_TRAITS = {") :]
     state = re.findall(r"^\s+\w+: '(\w+)',$", block[: block.index("}")], flags=re.MULTILINE)
-    assert sorted(state) == ["_camera", "_network", "error", "status"]
+    assert sorted(state) == ["_camera", "_network", "error", "selection", "status"]
     synced = NetworkView.class_trait_names(sync=True)
     for name in [*trait_table(), *state]:
         assert name in synced
@@ -55,7 +57,7 @@ def test_network_is_sent_as_arrow_bytes(make_view: MakeView, small: Network) -> 
     assert view._network == network_to_ipc(small)
     assert view.network is small
     assert (view.prune_percentage, view.color_mode, view.show_class) == (0.9, "class", 1)
-    assert view.engine == "straight" and view.camera_preset == "left"
+    assert view.engine == "fast" and view.camera_preset == "left"
 
 
 def test_replacing_the_network(make_view: MakeView, small: Network) -> None:
@@ -165,3 +167,149 @@ def test_missing_front_end_says_how_to_build_it(
     monkeypatch.delattr(NetworkView, "_esm", raising=False)
     with pytest.raises(FileNotFoundError, match="front end is not built.*Run `make build`"):
         NetworkView(small)
+
+
+def test_rendering_traits_have_nn_vis_defaults(make_view: MakeView, small: Network) -> None:
+    view = make_view(small)
+    assert (view.node_render_mode, view.edge_render_mode) == (
+        "sphere_transparent",
+        "ellipsoid_transparent",
+    )
+    # nn_vis rendering_config.py code defaults (reference/nn_vis.md §2.2)
+    assert (
+        view.node_base_opacity,
+        view.node_importance_opacity,
+        view.node_depth_opacity,
+        view.node_opacity_exponent,
+    ) == (0.0, 1.0, 0.5, 0.5)
+    assert (
+        view.edge_base_opacity,
+        view.edge_importance_opacity,
+        view.edge_depth_opacity,
+        view.edge_opacity_exponent,
+    ) == (0.0, 1.1, 0.5, 0.25)
+    view.edge_render_mode = "line"
+    with pytest.raises(traitlets.TraitError):
+        view.node_render_mode = "ellipsoid_transparent"  # nn_vis has no ellipsoid nodes
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("edge_base_opacity", 1.5, r"edge_base_opacity must be in \[0, 1\], got 1.5"),
+        ("node_depth_opacity", -0.5, r"node_depth_opacity must be in \[0, 1\]"),
+        ("edge_opacity_exponent", -1.0, "edge_opacity_exponent must be ≥ 0"),
+        ("node_importance_opacity", math.inf, "node_importance_opacity must be a finite number"),
+    ],
+)
+def test_opacity_parameters_are_checked(
+    make_view: MakeView, small: Network, name: str, value: float, message: str
+) -> None:
+    view = make_view(small)
+    with pytest.raises(traitlets.TraitError, match=message):
+        setattr(view, name, value)
+
+
+def test_selection_is_checked_and_normalised(make_view: MakeView, small: Network) -> None:
+    view = make_view(small)
+    assert view.selection == {"nodes": [], "edges": []}
+    view.selection = {"nodes": [8, 0, 0]}
+    assert view.selection == {"nodes": [0, 8], "edges": []}
+    # the front end's clicks arrive the same way
+    view.set_state({"selection": {"nodes": [], "edges": [19]}})
+    assert view.selection == {"nodes": [], "edges": [19]}
+    with pytest.raises(traitlets.TraitError, match=r"selection\['nodes'\] must be a list of ids in \[0, 8\]"):
+        view.selection = {"nodes": [9]}
+    with pytest.raises(traitlets.TraitError, match=r"selection\['edges'\] .* \[0, 19\]"):
+        view.selection = {"edges": [True]}
+    with pytest.raises(traitlets.TraitError, match="only 'nodes' and 'edges'"):
+        view.selection = {"layers": [0]}
+    view.network = Network.random([5, 3], num_classes=1, seed=4)
+    assert view.selection == {"nodes": [], "edges": []}  # ids of the old network mean nothing
+
+
+class SentMessages:
+    """Records what the view sends to the front end instead of sending it."""
+
+    def __init__(self, view: NetworkView, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.messages: list[dict[str, object]] = []
+        monkeypatch.setattr(view, "send", lambda content, buffers=None: self.messages.append(content))
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"rest of the file"
+
+
+def test_save_png_asks_the_browser_and_writes_the_first_answer(
+    make_view: MakeView, small: Network, monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    view = make_view(small)
+    sent = SentMessages(view, monkeypatch)
+    target = tmp_path / "net.png"
+    request = view.save_png(target, width=320, height=200, scale=2)
+    assert sent.messages == [
+        {"type": "screenshot", "id": request.id, "width": 320, "height": 200, "scale": 2.0}
+    ]
+    assert not request.done and not target.exists()
+    assert "waiting for the browser" in repr(request)
+    seen: list[PngRequest] = []
+    request.add_done_callback(seen.append)
+    answer = {"type": "screenshot", "id": request.id, "ok": True, "width": 640, "height": 400}
+    view._handle_custom_msg(answer, [memoryview(PNG)])
+    assert request.done and request.error is None and request.size == (640, 400)
+    assert target.read_bytes() == PNG
+    assert seen == [request]
+    assert repr(request) == f"PngRequest({str(target)!r}: written, 640×400 pixels)"
+    # a second view of the same widget answers too: ignored
+    view._handle_custom_msg({**answer, "width": 1}, [memoryview(PNG + b"x")])
+    assert target.read_bytes() == PNG and request.size == (640, 400)
+
+
+def test_save_png_reports_the_browsers_error(
+    make_view: MakeView, small: Network, monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    view = make_view(small)
+    SentMessages(view, monkeypatch)
+    request = view.save_png(tmp_path / "big.png", width=16384, height=16384, scale=8)
+    error = "a 131072×131072 picture exceeds this browser's WebGL limit of 8192 pixels per side"
+    view._handle_custom_msg({"type": "screenshot", "id": request.id, "ok": False, "error": error}, [])
+    assert request.done and request.error == error and request.size is None
+    assert not (tmp_path / "big.png").exists()
+    assert "failed: a 131072×131072 picture" in repr(request)
+    # bytes that are not a PNG are refused, not written
+    other = view.save_png(tmp_path / "bad.png")
+    answer = {"type": "screenshot", "id": other.id, "ok": True, "width": 1, "height": 1}
+    view._handle_custom_msg(answer, [memoryview(b"<html>")])
+    assert other.error == "the browser sent no PNG" and not (tmp_path / "bad.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"width": 0}, r"width must be None or an integer in \[1, 16384\], got 0"),
+        ({"height": 2.5}, r"height must be None or an integer"),
+        ({"scale": 0}, r"scale must be a number in \(0, 8\], got 0"),
+        ({"scale": 9}, r"scale must be a number in \(0, 8\]"),
+    ],
+)
+def test_save_png_checks_its_arguments_before_asking(
+    make_view: MakeView,
+    small: Network,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: pathlib.Path,
+    kwargs: dict[str, float],
+    message: str,
+) -> None:
+    view = make_view(small)
+    sent = SentMessages(view, monkeypatch)
+    with pytest.raises(ValueError, match=message):
+        view.save_png(tmp_path / "x.png", **kwargs)  # type: ignore[arg-type]
+    assert sent.messages == []
+
+
+def test_reset_camera_is_a_message_to_every_view(
+    make_view: MakeView, small: Network, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = make_view(small)
+    sent = SentMessages(view, monkeypatch)
+    view.reset_camera()
+    assert sent.messages == [{"type": "reset_camera"}]

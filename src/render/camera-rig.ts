@@ -23,18 +23,22 @@ export class CameraRig {
   readonly camera = new PerspectiveCamera(FOV_DEGREES, 1, NEAR, FAR);
   private readonly controls: OrbitControls;
   private base: Vec3 = [0, 0, 0];
+  private jumping = false;
 
   /**
    * @param domElement   element that receives pointer input (the canvas)
-   * @param onChange     called whenever the camera moved (user input or auto-rotation)
+   * @param onMove       called whenever the camera moves continuously (user input or
+   *                     auto-rotation), not for jumps to a given pose (`setState`, presets)
    * @param onUserEnd    called when a user drag or zoom gesture ends
    */
-  constructor(domElement: HTMLElement, onChange: () => void, onUserEnd: () => void) {
+  constructor(domElement: HTMLElement, onMove: () => void, onUserEnd: () => void) {
     this.camera.up.set(UP[0], UP[1], UP[2]);
     this.controls = new OrbitControls(this.camera, domElement);
     this.controls.autoRotateSpeed = AUTO_ROTATE_SPEED;
     this.applyPreset('left');
-    this.controls.addEventListener('change', onChange);
+    this.controls.addEventListener('change', () => {
+      if (!this.jumping) onMove();
+    });
     this.controls.addEventListener('end', onUserEnd);
   }
 
@@ -83,7 +87,9 @@ export class CameraRig {
     this.camera.position.set(state.position[0], state.position[1], state.position[2]);
     this.controls.target.set(state.target[0], state.target[1], state.target[2]);
     this.camera.lookAt(this.controls.target);
+    this.jumping = true;
     this.controls.update();
+    this.jumping = false;
   }
 
   /** Removes the pointer listeners from the canvas. */

@@ -1,7 +1,7 @@
 /**
  * Colour modes as pure maths on typed arrays (reference/nn_vis.md §3.4, §8.1, §8.5): the colour
- * and the alpha term of every node and every polyline point for Independent, All and Class k, and
- * the importance thresholds that hide nodes and edges. No three.js: the layers upload the results.
+ * and the alpha term of every node for Independent, All and Class k, and the node importance
+ * threshold (edge segments: edge-segment-style.ts). No three.js: the layers upload the results.
  */
 import type { NetworkArrays, ProcessedGeometry } from '../compute/types';
 import type { Rgb } from './theme';
@@ -37,7 +37,12 @@ export type ColorInput = Pick<NetworkArrays, 'nodeImportance' | 'numClasses'>;
 /** The network fields the edge colour maths reads. */
 export type EdgeColorInput = ColorInput & Pick<NetworkArrays, 'edgeSource' | 'edgeTarget' | 'edgeAlpha'>;
 
-function checkStyle(style: ColorStyle, numClasses: number): void {
+/**
+ * Checks `style` against a network of `numClasses` classes.
+ *
+ * @throws RangeError when the palette is too short or Class mode names a class the network lacks
+ */
+export function checkStyle(style: ColorStyle, numClasses: number): void {
   if (style.palette.length < 3 * numClasses) {
     throw new RangeError(`palette has ${style.palette.length / 3} colours for ${numClasses} classes`);
   }
@@ -49,9 +54,9 @@ function checkStyle(style: ColorStyle, numClasses: number): void {
 /**
  * Per node: the mode colour (rgb) and the weight the edge alpha interpolates from its end nodes —
  * ‖i‖₂ for Independent and All (nn_vis: imp = lerp(‖start‖, ‖end‖)·α), share_k for Class k — into
- * `out` (N·4). Thresholds are left to the callers.
+ * `out` (N·4, owned by the caller). Thresholds are left to the callers.
  */
-function nodeModeTable(net: ColorInput, style: ColorStyle, out: Float32Array): void {
+export function nodeModeTable(net: ColorInput, style: ColorStyle, out: Float32Array): void {
   const C = net.numClasses;
   const imp = net.nodeImportance;
   const pal = style.palette;
@@ -125,87 +130,5 @@ export function nodeColors(net: ColorInput, style: ColorStyle, out: Float32Array
     // nn_vis node shaders: discard when ‖i‖ = 0 or importance_threshold ≥ ‖i‖
     if (norm === 0 || style.nodeThreshold >= norm) out[4 * v + 3] = HIDDEN;
     else if (style.mode !== 'class') out[4 * v + 3] = sum / C;
-  }
-}
-
-/**
- * Colours of opaque node discs, the walking skeleton's node look (nn_vis's opaque Sphere mode
- * shows the mode colour unchanged): rgb as `nodeColors` gives it, except in Class k mode, where it
- * is pre-mixed with the background by share_k (nn_vis §8.2: rgb·a + background·(1 − a)) so that
- * nodes unrelated to class k fade away as in nn_vis's transparent modes; share_k = 0 hides them.
- *
- * @param rgba   per-node output of `nodeColors` (N·4)
- * @param out    N·4 floats: display rgb, alpha 1 (shown) or `HIDDEN`; may alias `rgba`
- */
-export function nodeDisplayColors(rgba: Float32Array, mode: ColorModeName, background: Rgb, out: Float32Array): void {
-  for (let o = 0; o < rgba.length; o += 4) {
-    const a = rgba[o + 3] as number;
-    if (a === HIDDEN || (mode === 'class' && a <= 0)) {
-      out[o] = rgba[o] as number;
-      out[o + 1] = rgba[o + 1] as number;
-      out[o + 2] = rgba[o + 2] as number;
-      out[o + 3] = HIDDEN;
-    } else if (mode === 'class') {
-      out[o] = (rgba[o] as number) * a + background[0] * (1 - a);
-      out[o + 1] = (rgba[o + 1] as number) * a + background[1] * (1 - a);
-      out[o + 2] = (rgba[o + 2] as number) * a + background[2] * (1 - a);
-      out[o + 3] = 1;
-    } else {
-      out[o] = rgba[o] as number;
-      out[o + 1] = rgba[o + 1] as number;
-      out[o + 2] = rgba[o + 2] as number;
-      out[o + 3] = 1;
-    }
-  }
-}
-
-/**
- * Colour and alpha term of every polyline point, nn_vis §8.1/§8.5. Along an edge from s to t,
- * point j of n has u = j/(n−1) and
- * - rgb = (1−u)·rgb(s) + u·rgb(t), which equals the class mix of the interpolated shares,
- * - alpha = ((1−u)·‖i_s‖ + u·‖i_t‖)·α/√C (Independent, All) or (1−u)·share_k(s) + u·share_k(t) (Class k).
- * An edge with α·mean(i_s) ≤ `edgeThreshold` gets alpha `HIDDEN` on all its points.
- *
- * Deviation: nn_vis colours a whole segment j→j+1 with u = (j+1)/n (its impostors are per segment);
- * per-point u puts each node's own colour exactly at both ends of a line.
- *
- * @param geometry kept edges and their point offsets
- * @param out      P·4 floats (rgba per polyline point), written in full; owned by the caller
- */
-export function edgePointColors(
-  net: EdgeColorInput,
-  geometry: Pick<ProcessedGeometry, 'keptEdges' | 'pointOffsets'>,
-  style: ColorStyle,
-  out: Float32Array,
-): void {
-  const C = net.numClasses;
-  checkStyle(style, C);
-  const imp = net.nodeImportance;
-  const table = new Float32Array((imp.length / C) * 4);
-  nodeModeTable(net, style, table);
-  const alphaScale = style.mode === 'class' ? 1 : 1 / Math.sqrt(C);
-  const { keptEdges, pointOffsets } = geometry;
-  for (let k = 0; k < keptEdges.length; k++) {
-    const e = keptEdges[k] as number;
-    const s = net.edgeSource[e] as number;
-    const t = net.edgeTarget[e] as number;
-    const alpha = net.edgeAlpha[e] as number;
-    const start = pointOffsets[k] as number;
-    const end = pointOffsets[k + 1] as number;
-    let meanSource = 0;
-    for (let c = 0; c < C; c++) meanSource += imp[s * C + c] as number;
-    meanSource /= C;
-    // nn_vis edge shaders: discard when importance_threshold ≥ α · mean(start importance)
-    const hidden = style.edgeThreshold >= alpha * meanSource;
-    const weight = style.mode === 'class' ? alphaScale : alpha * alphaScale;
-    const last = Math.max(end - start - 1, 1);
-    for (let p = start; p < end; p++) {
-      const u = (p - start) / last;
-      const o = 4 * p;
-      out[o] = (1 - u) * (table[4 * s] as number) + u * (table[4 * t] as number);
-      out[o + 1] = (1 - u) * (table[4 * s + 1] as number) + u * (table[4 * t + 1] as number);
-      out[o + 2] = (1 - u) * (table[4 * s + 2] as number) + u * (table[4 * t + 2] as number);
-      out[o + 3] = hidden ? HIDDEN : ((1 - u) * (table[4 * s + 3] as number) + u * (table[4 * t + 3] as number)) * weight;
-    }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The two backgrounds and the "ink" each uses for nn_vis's Independent mode. nn_vis only knows a
- * white background with black ink (reference/nn_vis.md §8.2, §8.5); the dark theme mirrors it.
+ * white background with black ink (reference/nn_vis.md §8.2, §8.5); the dark theme mirrors it
+ * exactly: black background, white ink, pre-mix with black and MAX blending (impostor-materials.ts).
  * Colours are linear RGB in [0, 1], written to the framebuffer unchanged.
  */
 
@@ -21,8 +22,8 @@ export interface Theme {
   readonly ink: Rgb;
 }
 
-/** The themes by name: `light` is nn_vis's white; `dark` is near-black with white ink. */
+/** The themes by name: `light` is nn_vis's white; `dark` is black with white ink. */
 export const THEMES: Readonly<Record<BackgroundName, Theme>> = {
   light: { background: [1, 1, 1], ink: [0, 0, 0] },
-  dark: { background: [0.04, 0.04, 0.045], ink: [1, 1, 1] },
+  dark: { background: [0, 0, 0], ink: [1, 1, 1] },
 };

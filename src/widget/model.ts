@@ -8,19 +8,22 @@
 /** A handler for `change:<name>` and other model events. */
 export type ModelEventHandler = () => void;
 
+/** A handler for `msg:custom`: the message content and its binary buffers. */
+export type CustomMessageHandler = (content: unknown, buffers?: readonly DataView[]) => void;
+
 /** The subset of the anywidget model nnbundle uses. */
 export interface WidgetModel {
   /** Current value of the trait with Python name `name` (undefined when the kernel has no such trait). */
   get(name: string): unknown;
   /** Sets a trait locally; `save_changes` sends it to the kernel. */
   set(name: string, value: unknown): void;
-  /** Subscribes to an event such as `change:prune_percentage`. */
-  on(event: string, handler: ModelEventHandler): void;
+  /** Subscribes to an event such as `change:prune_percentage`, or to `msg:custom` messages from the kernel. */
+  on(event: string, handler: ModelEventHandler | CustomMessageHandler): void;
   /** Unsubscribes a handler given to `on`. */
-  off(event?: string | null, handler?: ModelEventHandler | null): void;
+  off(event?: string | null, handler?: ModelEventHandler | CustomMessageHandler | null): void;
   /** Sends the traits set since the last call to the kernel. */
   save_changes(): void;
-  /** Sends a custom message to the kernel. */
+  /** Sends a custom message to the kernel (binary buffers travel separately, uncopied). */
   send(content: unknown, callbacks?: unknown, buffers?: ArrayBuffer[] | ArrayBufferView[]): void;
 }
 

@@ -2,8 +2,9 @@
  * One view of a NetworkView model: model traits in, picture and state out. `_network` bytes are
  * decoded and sent to the compute worker; processing traits re-run the worker job (the previous
  * one is cancelled), rendering traits only restyle and redraw, camera traits move the camera;
- * `status`, `error` and `_camera` go back to the kernel. Errors show in the cell over the last good
- * picture and in the `error` trait, never only in the console.
+ * `status`, `error`, `_camera` and `selection` go back to the kernel, screenshots answer the
+ * kernel's custom messages. Errors show in the cell over the last good picture and in the `error`
+ * trait, never only in the console.
  */
 import workerSource from '@worker-bundle';
 import widgetCss from '../../style/widget.css';
@@ -11,33 +12,25 @@ import { InvalidParamsError, validateParams } from '../compute/params';
 import type { NetworkArrays, ProcessedGeometry } from '../compute/types';
 import { decodeNetwork, type NetworkTables } from '../data/decode-network';
 import { cameraStatesClose, parseCameraState, type CameraState } from '../render/camera-state';
-import { NetworkRenderer, type RenderStyle } from '../render/network-renderer';
+import { NetworkRenderer } from '../render/network-renderer';
 import { ComputeClient, JobCancelledError, type ComputeProgress } from '../workers/compute-client';
 import { createInlineWorker } from '../workers/worker-source';
 import { ErrorBanner } from './error-banner';
 import { errorText } from './error-text';
+import { downloadPng, KernelRequests } from './kernel-requests';
 import type { WidgetModel } from './model';
+import { SelectionController } from './selection-controller';
 import { progressStatus, StatusBar } from './status-bar';
 import { attachTestHook, createTestHook, detachTestHook } from './test-hook';
+import { Toolbar } from './toolbar';
 import { STATE_TRAITS, TRAITS, type TraitName } from './traits';
-import { defaultViewState, processingParams, pythonName, readViewState, traitsOfKind, type ViewState } from './view-state';
+import { defaultViewState, processingParams, pythonName, readViewState, renderStyle, traitsOfKind, type ViewState } from './view-state';
 
 // Live pictures while bundling streams in: often enough to watch, rare enough to stay cheap.
 const LIVE_EVERY_MS = 150;
 
 /** Where an error came from; each source is cleared by its own next success. */
-type ErrorSource = 'traits' | 'network' | 'processing' | 'style' | 'webgl';
-
-function renderStyle(s: ViewState): RenderStyle {
-  return {
-    colorMode: s.colorMode,
-    showClass: s.showClass,
-    nodeObjectRadius: s.nodeObjectRadius,
-    nodeImportanceThreshold: s.nodeImportanceThreshold,
-    edgeImportanceThreshold: s.edgeImportanceThreshold,
-    background: s.background,
-  };
-}
+type ErrorSource = 'traits' | 'network' | 'processing' | 'style' | 'webgl' | 'selection' | 'screenshot';
 
 /** The message of a failed job, naming a bad parameter by its Python name (the one the user set). */
 function jobErrorText(err: unknown): string {
@@ -59,6 +52,8 @@ export class NetworkView {
   private readonly banner: ErrorBanner;
   private readonly statusBar: StatusBar;
   private readonly renderer: NetworkRenderer | null = null;
+  private readonly selection: SelectionController | null = null;
+  private readonly disposables: { dispose(): void }[] = [];
   private readonly client = new ComputeClient(() => createInlineWorker(workerSource));
   private readonly resizeObserver: ResizeObserver;
   private readonly subscriptions: [event: string, handler: () => void][] = [];
@@ -104,15 +99,38 @@ export class NetworkView {
         status: () => this.statusText,
         error: () => this.errorShown,
         projectNode: (id) => this.renderer?.projectNode(id) ?? null,
-        nodeColor: (id) => this.renderer?.nodeColor(id) ?? null,
+        probeNode: (id) => this.renderer?.probeNode(id) ?? null,
+        pick: (x, y) => this.renderer?.pick(x, y) ?? null,
+        tooltip: () => this.selection?.tooltipText ?? '',
+        segmentCount: () => this.renderer?.segmentCount ?? 0,
+        sharedCanvas: () => this.renderer?.sharedCanvas ?? null,
+        timeFrame: (moving) => this.renderer?.timeFrame(moving) ?? Number.NaN,
+        refining: () => this.renderer?.refining ?? false,
+        redraw: () => this.renderer?.redraw(),
+        setDrawOrder: (seed) => this.renderer?.setDrawOrder(seed),
       }),
     );
 
     this.refreshState();
     this.applyLayout();
     try {
-      this.renderer = new NetworkRenderer(stage, renderStyle(this.state), (camera) => this.pushCamera(camera));
-      this.renderer.setAutoRotate(this.state.autoRotate);
+      const renderer = new NetworkRenderer(stage, renderStyle(this.state), (camera) => this.pushCamera(camera));
+      this.renderer = renderer;
+      renderer.setAutoRotate(this.state.autoRotate);
+      this.disposables.push(
+        new KernelRequests(model, renderer, () => this.resetCamera()),
+        new Toolbar(this.root, {
+          resetCamera: () => this.resetCamera(),
+          savePng: () => {
+            downloadPng(renderer, doc, `${this.network?.name || 'nnbundle'}.png`).then(
+              () => this.setError('screenshot', ''),
+              (err: unknown) => this.setError('screenshot', `the PNG could not be saved: ${errorText(err)}`),
+            );
+          },
+        }),
+      );
+      this.selection = new SelectionController(model, this.root, renderer, (text) => this.setError('selection', text));
+      this.disposables.push(this.selection);
     } catch (err) {
       this.setError('webgl', `WebGL is not available here, so nothing can be drawn: ${errorText(err)}`);
     }
@@ -125,6 +143,7 @@ export class NetworkView {
     for (const name of traitsOfKind('rendering')) this.listen(pythonName(name), () => this.onRenderingTrait());
     this.listen(pythonName('cameraPreset'), () => this.onPresetTrait());
     this.listen(pythonName('autoRotate'), () => this.onAutoRotateTrait());
+    this.listen(STATE_TRAITS.selection, () => this.selection?.readTrait());
     if (this.renderer) this.loadNetwork();
     this.updateStatus();
   }
@@ -174,6 +193,7 @@ export class NetworkView {
     this.setError('network', '');
     if (this.network !== null) this.firstNetwork = false;
     this.network = net;
+    this.selection?.setNetwork(net, this.firstNetwork);
     this.cameraPlaced = false;
     this.pictureReady = false;
     try {
@@ -224,6 +244,14 @@ export class NetworkView {
     if (!cameraStatesClose(wanted, this.renderer.getCameraState())) this.renderer.setCameraState(wanted);
   }
 
+  // ---- toolbar ----
+
+  private resetCamera(): void {
+    if (!this.renderer) return;
+    this.renderer.resetCamera();
+    this.pushCamera(this.renderer.getCameraState());
+  }
+
   // ---- worker ----
 
   private process(): void {
@@ -267,6 +295,7 @@ export class NetworkView {
 
   private onResult(net: NetworkArrays, geometry: ProcessedGeometry): void {
     this.showGeometry(net, geometry);
+    this.selection?.readTrait();
     this.pictureReady = true;
     if (this.renderer?.drawNow()) this.markReady();
     else this.readyPending = true;
@@ -348,6 +377,7 @@ export class NetworkView {
     this.subscriptions.length = 0;
     this.resizeObserver.disconnect();
     this.client.dispose();
+    for (const d of this.disposables) d.dispose();
     this.renderer?.dispose();
     this.banner.dispose();
     this.statusBar.dispose();

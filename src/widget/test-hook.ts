@@ -1,8 +1,11 @@
 /**
- * View → browser tests: a small read-only object on the widget's root element
- * (`root.__nnbundle`) that lets a test find nodes on the canvas and know their colour, without
- * reaching into three.js. Nothing in the widget reads it back.
+ * View → browser tests and benchmarks: a small object on the widget's root element
+ * (`root.__nnbundle`) that lets a test find nodes on the canvas, compare their pixels with nn_vis's
+ * formulas, pick, time frames and shuffle the draw order, without reaching into three.js. Nothing
+ * in the widget reads it back.
  */
+import type { NodeProbe } from '../render/node-probe';
+import type { PickResult } from '../render/picking';
 
 /** What the browser tests can ask a view. */
 export interface TestHook {
@@ -16,18 +19,29 @@ export interface TestHook {
   error(): string;
   /** Where node `id` (global id) is drawn, in CSS pixels from the canvas's top-left; null without geometry. */
   projectNode(id: number): { x: number; y: number } | null;
-  /** Colour drawn at node `id`'s centre, 0..255 per channel; null when it is hidden or unknown. */
-  nodeColor(id: number): [number, number, number] | null;
+  /** Node `id` as drawn: position, uploaded colour bytes, radius, view depth and the depth box range. */
+  probeNode(id: number): NodeProbe | null;
+  /** What is under (`x`, `y`), CSS pixels from the canvas's top-left. */
+  pick(x: number, y: number): PickResult | null;
+  /** The hover tooltip's text, lines joined by newlines ('' when hidden). */
+  tooltip(): string;
+  /** Edge segments in the GPU buffers. */
+  segmentCount(): number;
+  /** The page's shared WebGL canvas (for WEBGL_lose_context), null without a renderer. */
+  sharedCanvas(): HTMLCanvasElement | null;
+  /** Draws a frame synchronously, waits for the GPU and returns its milliseconds (moving: level of detail). */
+  timeFrame(moving: boolean): number;
+  /** Whether the full-quality picture is still being built in slices (the canvas shows a preview). */
+  refining(): boolean;
+  /** Redraws the still picture from scratch (a refinement starts when one frame cannot hold it). */
+  redraw(): void;
+  /** Draws segments and nodes in a seeded random order (0: natural order). */
+  setDrawOrder(seed: number): void;
 }
 
 /** What a view supplies to build its hook: the live values behind the hook's members. */
-export interface TestHookSource {
-  readonly ready: Promise<void>;
+export interface TestHookSource extends Omit<TestHook, 'frameCount'> {
   frameCount(): number;
-  status(): string;
-  error(): string;
-  projectNode(id: number): { x: number; y: number } | null;
-  nodeColor(id: number): [number, number, number] | null;
 }
 
 /** A hook whose members read `source` at every call. */
@@ -40,7 +54,15 @@ export function createTestHook(source: TestHookSource): TestHook {
     status: () => source.status(),
     error: () => source.error(),
     projectNode: (id) => source.projectNode(id),
-    nodeColor: (id) => source.nodeColor(id),
+    probeNode: (id) => source.probeNode(id),
+    pick: (x, y) => source.pick(x, y),
+    tooltip: () => source.tooltip(),
+    segmentCount: () => source.segmentCount(),
+    sharedCanvas: () => source.sharedCanvas(),
+    timeFrame: (moving) => source.timeFrame(moving),
+    refining: () => source.refining(),
+    redraw: () => source.redraw(),
+    setDrawOrder: (seed) => source.setDrawOrder(seed),
   };
 }
 

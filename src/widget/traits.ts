@@ -25,7 +25,7 @@ export const TRAITS = {
   edgeImportanceType: { python: 'edge_importance_type', kind: 'processing', default: 0 },
   smoothing: { python: 'smoothing', kind: 'processing', default: true },
   smoothingIterations: { python: 'smoothing_iterations', kind: 'processing', default: 8 },
-  engine: { python: 'engine', kind: 'processing', default: 'straight' },
+  engine: { python: 'engine', kind: 'processing', default: 'fast' },
   seed: { python: 'seed', kind: 'processing', default: 0 },
   colorMode: { python: 'color_mode', kind: 'rendering', default: 'all' },
   showClass: { python: 'show_class', kind: 'rendering', default: 0 },
@@ -33,6 +33,16 @@ export const TRAITS = {
   edgeObjectRadius: { python: 'edge_object_radius', kind: 'rendering', default: 0.02 },
   nodeImportanceThreshold: { python: 'node_importance_threshold', kind: 'rendering', default: 0.01 },
   edgeImportanceThreshold: { python: 'edge_importance_threshold', kind: 'rendering', default: 0.01 },
+  nodeRenderMode: { python: 'node_render_mode', kind: 'rendering', default: 'sphere_transparent' },
+  edgeRenderMode: { python: 'edge_render_mode', kind: 'rendering', default: 'ellipsoid_transparent' },
+  nodeBaseOpacity: { python: 'node_base_opacity', kind: 'rendering', default: 0.0 },
+  nodeImportanceOpacity: { python: 'node_importance_opacity', kind: 'rendering', default: 1.0 },
+  nodeDepthOpacity: { python: 'node_depth_opacity', kind: 'rendering', default: 0.5 },
+  nodeOpacityExponent: { python: 'node_opacity_exponent', kind: 'rendering', default: 0.5 },
+  edgeBaseOpacity: { python: 'edge_base_opacity', kind: 'rendering', default: 0.0 },
+  edgeImportanceOpacity: { python: 'edge_importance_opacity', kind: 'rendering', default: 1.1 },
+  edgeDepthOpacity: { python: 'edge_depth_opacity', kind: 'rendering', default: 0.5 },
+  edgeOpacityExponent: { python: 'edge_opacity_exponent', kind: 'rendering', default: 0.25 },
   background: { python: 'background', kind: 'rendering', default: 'light' },
   height: { python: 'height', kind: 'rendering', default: 480 },
   cameraPreset: { python: 'camera_preset', kind: 'camera', default: 'left' },
@@ -50,10 +60,13 @@ export type TraitName = keyof typeof TRAITS;
  * - `status` (front end → kernel): `'processing <phase> <level>/<levels>'`, `'error'`, `'ready'` or
  *   `'waiting for a network'`.
  * - `error` (front end → kernel): the message shown in the cell, `''` when all is well.
+ * - `selection` (both ways): `{nodes: [global node ids], edges: [edge ids]}` (edge ids index the
+ *   network's edges in data-format order), empty lists when nothing is selected.
  */
 export const STATE_TRAITS = {
   network: '_network',
   camera: '_camera',
   status: 'status',
   error: 'error',
+  selection: 'selection',
 } as const;

@@ -7,6 +7,7 @@ import { ENGINE_NAMES } from '../compute/params';
 import type { EngineName, ProcessingParams } from '../compute/types';
 import { CAMERA_PRESET_NAMES, type CameraPresetName } from '../render/camera-presets';
 import { COLOR_MODE_NAMES, type ColorModeName } from '../render/color-modes';
+import { EDGE_RENDER_MODES, NODE_RENDER_MODES, type EdgeRenderMode, type NodeRenderMode, type RenderStyle } from '../render/render-style';
 import { BACKGROUND_NAMES, type BackgroundName } from '../render/theme';
 import type { WidgetModel } from './model';
 import { TRAITS, type TraitKind, type TraitName } from './traits';
@@ -30,6 +31,16 @@ export interface ViewState {
   readonly edgeObjectRadius: number;
   readonly nodeImportanceThreshold: number;
   readonly edgeImportanceThreshold: number;
+  readonly nodeRenderMode: NodeRenderMode;
+  readonly edgeRenderMode: EdgeRenderMode;
+  readonly nodeBaseOpacity: number;
+  readonly nodeImportanceOpacity: number;
+  readonly nodeDepthOpacity: number;
+  readonly nodeOpacityExponent: number;
+  readonly edgeBaseOpacity: number;
+  readonly edgeImportanceOpacity: number;
+  readonly edgeDepthOpacity: number;
+  readonly edgeOpacityExponent: number;
   readonly background: BackgroundName;
   readonly height: number;
   readonly cameraPreset: CameraPresetName;
@@ -50,6 +61,10 @@ function finite(raw: unknown): Checked<number> {
 
 function nonNegative(raw: unknown): Checked<number> {
   return typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? { ok: true, value: raw } : { ok: false, expected: 'a finite number ≥ 0' };
+}
+
+function unitInterval(raw: unknown): Checked<number> {
+  return typeof raw === 'number' && raw >= 0 && raw <= 1 ? { ok: true, value: raw } : { ok: false, expected: 'a number in [0, 1]' };
 }
 
 function nonNegativeInt(raw: unknown): Checked<number> {
@@ -91,6 +106,16 @@ const CHECKS: { readonly [K in TraitName]: (raw: unknown) => Checked<ViewState[K
   edgeObjectRadius: nonNegative,
   nodeImportanceThreshold: finite,
   edgeImportanceThreshold: finite,
+  nodeRenderMode: oneOf(NODE_RENDER_MODES),
+  edgeRenderMode: oneOf(EDGE_RENDER_MODES),
+  nodeBaseOpacity: unitInterval,
+  nodeImportanceOpacity: nonNegative,
+  nodeDepthOpacity: unitInterval,
+  nodeOpacityExponent: nonNegative,
+  edgeBaseOpacity: unitInterval,
+  edgeImportanceOpacity: nonNegative,
+  edgeDepthOpacity: unitInterval,
+  edgeOpacityExponent: nonNegative,
   background: oneOf(BACKGROUND_NAMES),
   height: positiveInt,
   cameraPreset: oneOf(CAMERA_PRESET_NAMES),
@@ -166,6 +191,33 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   return typeof value;
+}
+
+/** The rendering parameters of a view state (every one: a field added to RenderStyle and missing here fails to compile). */
+export function renderStyle(state: ViewState): RenderStyle {
+  return {
+    colorMode: state.colorMode,
+    showClass: state.showClass,
+    background: state.background,
+    nodeRenderMode: state.nodeRenderMode,
+    edgeRenderMode: state.edgeRenderMode,
+    nodeObjectRadius: state.nodeObjectRadius,
+    edgeObjectRadius: state.edgeObjectRadius,
+    nodeImportanceThreshold: state.nodeImportanceThreshold,
+    edgeImportanceThreshold: state.edgeImportanceThreshold,
+    nodeOpacity: {
+      baseOpacity: state.nodeBaseOpacity,
+      importanceOpacity: state.nodeImportanceOpacity,
+      depthOpacity: state.nodeDepthOpacity,
+      opacityExponent: state.nodeOpacityExponent,
+    },
+    edgeOpacity: {
+      baseOpacity: state.edgeBaseOpacity,
+      importanceOpacity: state.edgeImportanceOpacity,
+      depthOpacity: state.edgeDepthOpacity,
+      opacityExponent: state.edgeOpacityExponent,
+    },
+  };
 }
 
 /**

@@ -1,10 +1,12 @@
 import { validateParams } from '../../src/compute/params';
+import { DEFAULT_RENDER_STYLE } from '../../src/render/render-style';
 import { STATE_TRAITS, TRAITS } from '../../src/widget/traits';
 import {
   defaultViewState,
   processingParams,
   pythonName,
   readViewState,
+  renderStyle,
   TRAIT_NAMES,
   traitName,
   traitsOfKind,
@@ -81,5 +83,27 @@ describe('reading the model', () => {
     const params = processingParams(defaultViewState());
     expect(Object.keys(params).sort()).toEqual([...traitsOfKind('processing')].sort());
     expect(validateParams(params)).toEqual(params);
+  });
+});
+
+describe('rendering parameters', () => {
+  test('the trait defaults are nn_vis\'s rendering.json code defaults', () => {
+    expect(renderStyle(defaultViewState())).toEqual(DEFAULT_RENDER_STYLE);
+    expect(DEFAULT_RENDER_STYLE.edgeOpacity).toEqual({ baseOpacity: 0, importanceOpacity: 1.1, depthOpacity: 0.5, opacityExponent: 0.25 });
+    expect(DEFAULT_RENDER_STYLE.nodeOpacity).toEqual({ baseOpacity: 0, importanceOpacity: 1.0, depthOpacity: 0.5, opacityExponent: 0.5 });
+    expect([DEFAULT_RENDER_STYLE.edgeRenderMode, DEFAULT_RENDER_STYLE.nodeRenderMode]).toEqual(['ellipsoid_transparent', 'sphere_transparent']);
+  });
+
+  test('bad render modes and opacities keep their previous value and say what is allowed', () => {
+    const { state, problems } = readViewState(model({ edge_render_mode: 'point', node_base_opacity: 2, edge_opacity_exponent: -1, node_depth_opacity: 0.25 }));
+    expect(state.edgeRenderMode).toBe('ellipsoid_transparent');
+    expect(state.nodeBaseOpacity).toBe(0);
+    expect(state.edgeOpacityExponent).toBe(0.25);
+    expect(state.nodeDepthOpacity).toBe(0.25);
+    expect(problems).toEqual([
+      expect.stringContaining('edge_render_mode = "point" is invalid'),
+      expect.stringContaining('node_base_opacity = 2 is invalid (expected a number in [0, 1])'),
+      expect.stringContaining('edge_opacity_exponent = -1 is invalid'),
+    ]);
   });
 });

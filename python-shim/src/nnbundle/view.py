@@ -1,6 +1,8 @@
 """``NetworkView``: the Jupyter widget. Kernel → browser: the network as Arrow bytes (``_network``)
 and every parameter as a synced trait (the table in src/widget/traits.ts, same names and defaults).
-Browser → kernel: ``_camera`` (the orbit camera), ``status`` and ``error``.
+Browser → kernel: ``_camera`` (the orbit camera), ``status``, ``error`` and ``selection`` (which also
+goes the other way). Screenshots travel as custom messages (src/widget/messages.ts): the kernel asks,
+a view in the browser renders and answers with PNG bytes.
 
 Values are checked here before they are sent, so a bad parameter raises ``traitlets.TraitError`` in
 the cell that set it instead of reaching the front end.
@@ -19,6 +21,7 @@ import traitlets as t
 from nnbundle.arrow_codec import network_to_ipc
 from nnbundle.html_export import write_standalone_html
 from nnbundle.network import Network
+from nnbundle.png_request import MAX_PNG_SCALE, PNG_SIGNATURE, PngRequest, png_side
 
 #: The built front end (``make build`` writes it); one ES module for anywidget.
 ESM_PATH = pathlib.Path(__file__).parent / "static" / "nnbundle.js"
@@ -30,6 +33,10 @@ CAMERA_PRESETS = (
     "front", "right", "left", "lower_back_right", "back_right",
     "upper_back_left", "upper_back_right", "back", "default",
 )  # fmt: skip
+
+#: nn_vis's node and edge modes (rendering.json, lower-cased); its debug mode Point is not offered.
+NODE_RENDER_MODES = ("none", "sphere", "sphere_transparent")
+EDGE_RENDER_MODES = ("none", "sphere", "sphere_transparent", "ellipsoid_transparent", "line")
 
 _INF = math.inf
 #: Numeric parameter ranges: (low, high, low inclusive, high inclusive).
@@ -48,15 +55,22 @@ _RANGES: dict[str, tuple[float, float, bool, bool]] = {
     "edge_object_radius": (0.0, _INF, True, False),
     "node_importance_threshold": (0.0, _INF, True, False),
     "edge_importance_threshold": (0.0, _INF, True, False),
+    "node_base_opacity": (0.0, 1.0, True, True),
+    "node_importance_opacity": (0.0, _INF, True, False),
+    "node_depth_opacity": (0.0, 1.0, True, True),
+    "node_opacity_exponent": (0.0, _INF, True, False),
+    "edge_base_opacity": (0.0, 1.0, True, True),
+    "edge_importance_opacity": (0.0, _INF, True, False),
+    "edge_depth_opacity": (0.0, 1.0, True, True),
+    "edge_opacity_exponent": (0.0, _INF, True, False),
     "height": (1, _INF, True, False),
 }
-#: Synced traits that the front end writes; they are state, not parameters.
-_FRONT_END_STATE = ("error", "status")
+#: Synced traits that are view state, not parameters (the front end writes them; `selection` both ways).
+_FRONT_END_STATE = ("error", "status", "selection")
 _CAMERA_KEYS = ("position", "target", "up")
 
 
 _BUILD_HINT = "Run `make build` in the nnbundle repository (it writes that file)"
-
 
 def _front_end_source() -> str:
     """The built ES module's text, or an error that says how to build it."""
@@ -102,7 +116,7 @@ class NetworkView(anywidget.AnyWidget):
     edge_importance_type = t.Int(0, help="0 interpolate, 1 start, 2 sum, 3 end").tag(sync=True)
     smoothing = t.Bool(True, help="Laplacian smoothing after every edge level").tag(sync=True)
     smoothing_iterations = t.Int(8, help="smoothing passes per edge level").tag(sync=True)
-    engine = t.Enum(("fast", "exact", "straight"), "straight", help="bundler").tag(sync=True)
+    engine = t.Enum(("fast", "exact", "straight"), "fast", help="bundler").tag(sync=True)
     seed = t.Int(0, help="seed for everything random in processing").tag(sync=True)
     # -- rendering (nn_vis rendering.json, §2.2) --
     color_mode = t.Enum(("independent", "all", "class"), "all", help="colour mode").tag(sync=True)
@@ -111,6 +125,20 @@ class NetworkView(anywidget.AnyWidget):
     edge_object_radius = t.Float(0.02, help="edge ellipsoid size factor").tag(sync=True)
     node_importance_threshold = t.Float(0.01, help="nodes at or below are hidden").tag(sync=True)
     edge_importance_threshold = t.Float(0.01, help="edges at or below are hidden").tag(sync=True)
+    node_render_mode = t.Enum(
+        NODE_RENDER_MODES, "sphere_transparent", help="how nodes are drawn"
+    ).tag(sync=True)
+    edge_render_mode = t.Enum(
+        EDGE_RENDER_MODES, "ellipsoid_transparent", help="how edges are drawn"
+    ).tag(sync=True)
+    node_base_opacity = t.Float(0.0, help="node alpha floor").tag(sync=True)
+    node_importance_opacity = t.Float(1.0, help="node alpha: importance weight").tag(sync=True)
+    node_depth_opacity = t.Float(0.5, help="node alpha: depth weight").tag(sync=True)
+    node_opacity_exponent = t.Float(0.5, help="node alpha: chord exponent").tag(sync=True)
+    edge_base_opacity = t.Float(0.0, help="edge alpha floor").tag(sync=True)
+    edge_importance_opacity = t.Float(1.1, help="edge alpha: importance weight").tag(sync=True)
+    edge_depth_opacity = t.Float(0.5, help="edge alpha: depth weight").tag(sync=True)
+    edge_opacity_exponent = t.Float(0.25, help="edge alpha: chord exponent").tag(sync=True)
     background = t.Enum(("light", "dark"), "light", help="page theme").tag(sync=True)
     height = t.Int(480, help="view height in CSS pixels").tag(sync=True)
     # -- camera (nn_vis utility/camera.py, §8.6) --
@@ -121,8 +149,13 @@ class NetworkView(anywidget.AnyWidget):
     _camera = t.Dict(help="{'position', 'target', 'up'}: [x, y, z] each").tag(sync=True)
     error = t.Unicode("", read_only=True, help="error shown by the front end").tag(sync=True)
     status = t.Unicode("", read_only=True, help="front-end state, e.g. 'ready'").tag(sync=True)
+    selection: t.Dict[str, list[int]] = t.Dict(
+        {"nodes": list[int](), "edges": list[int]()},
+        help="selected {'nodes': [global node ids], 'edges': [edge ids]}; clicks in the view set it",
+    ).tag(sync=True)
 
     _net: Network
+    _png_requests: dict[str, PngRequest]
 
     def __init__(self, network: Network, **params: Any) -> None:
         if "_esm" not in NetworkView.__dict__:
@@ -139,7 +172,9 @@ class NetworkView(anywidget.AnyWidget):
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise TypeError(f"NetworkView has no parameter {name!r}{hint}")
         self._net = network  # show_class is checked against it while params are applied
+        self._png_requests = {}
         super().__init__(_network=network_to_ipc(network), **params)
+        self.on_msg(self._on_front_end_msg)
 
     @property
     def network(self) -> Network:
@@ -155,6 +190,7 @@ class NetworkView(anywidget.AnyWidget):
             self._net = network
             if self.show_class >= network.num_classes:
                 self.show_class = 0
+            self.selection = {"nodes": [], "edges": []}
             self._network = payload
 
     def save_html(self, path: str | pathlib.Path, *, title: str | None = None) -> pathlib.Path:
@@ -164,7 +200,7 @@ class NetworkView(anywidget.AnyWidget):
         ``title`` defaults to the network's name (or "nnbundle"); it is HTML-escaped.
         """
         state: dict[str, object] = {name: getattr(self, name) for name in trait_table()}
-        state.update(_camera=dict(self._camera), error="", status="")
+        state.update(_camera=dict(self._camera), error="", status="", selection=dict(self.selection))
         css = CSS_PATH.read_text(encoding="utf-8") if CSS_PATH.is_file() else None
         return write_standalone_html(
             path,
@@ -174,6 +210,58 @@ class NetworkView(anywidget.AnyWidget):
             state=state,
             title=title if title is not None else (self._net.name or "nnbundle"),
         )
+
+    def save_png(
+        self,
+        path: str | pathlib.Path,
+        width: int | None = None,
+        height: int | None = None,
+        scale: float = 1.0,
+    ) -> PngRequest:
+        """Ask the browser for a PNG of the current view and write it to ``path``.
+
+        The picture is (``width``·``scale``) × (``height``·``scale``) pixels; ``width`` and
+        ``height`` default to the view's size in the page, and the camera keeps its pose (the
+        aspect follows the requested size). Returns a :class:`PngRequest` at once: the file is
+        written when the browser answers, which is after the current cell has finished.
+        """
+        width = png_side("width", width)
+        height = png_side("height", height)
+        if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not (
+            0 < scale <= MAX_PNG_SCALE
+        ):
+            raise ValueError(f"scale must be a number in (0, {MAX_PNG_SCALE:g}], got {scale!r}")
+        request = PngRequest(pathlib.Path(path), width, height, float(scale))
+        self._png_requests[request.id] = request
+        self.send(
+            {
+                "type": "screenshot",
+                "id": request.id,
+                "width": width,
+                "height": height,
+                "scale": float(scale),
+            }
+        )
+        return request
+
+    def reset_camera(self) -> None:
+        """Move the camera of every view back to its preset pose (``camera_preset``)."""
+        self.send({"type": "reset_camera"})
+
+    def _on_front_end_msg(self, _widget: object, content: Any, buffers: list[Any]) -> None:
+        if not isinstance(content, dict) or content.get("type") != "screenshot":
+            return
+        # Every view of the widget answers; the first answer counts.
+        request = self._png_requests.pop(str(content.get("id")), None)
+        if request is None:
+            return
+        png = bytes(buffers[0]) if buffers else b""
+        if content.get("ok") is True and png.startswith(PNG_SIGNATURE):
+            size = (int(content.get("width", 0)), int(content.get("height", 0)))
+            request.complete(png, size, None)
+        else:
+            error = content.get("error") or "the browser sent no PNG"
+            request.complete(None, None, str(error))
 
     @t.validate(*_RANGES)
     def _check_range(self, proposal: t.Bunch) -> Any:
@@ -195,6 +283,25 @@ class NetworkView(anywidget.AnyWidget):
                 f"network ({self._net.num_classes} classes), got {value}"
             )
         return value
+
+    @t.validate("selection")
+    def _check_selection(self, proposal: t.Bunch) -> Any:
+        value = proposal["value"]
+        limits = {"nodes": self._net.num_nodes, "edges": self._net.num_edges}
+        unknown = set(value) - set(limits)
+        if unknown:
+            raise t.TraitError(f"selection has only 'nodes' and 'edges', got {sorted(unknown)}")
+        checked: dict[str, list[int]] = {}
+        for key, limit in limits.items():
+            ids = value.get(key, [])
+            if not isinstance(ids, (list, tuple)) or not all(
+                isinstance(i, int) and not isinstance(i, bool) and 0 <= i < limit for i in ids
+            ):
+                raise t.TraitError(
+                    f"selection[{key!r}] must be a list of ids in [0, {limit - 1}], got {ids!r}"
+                )
+            checked[key] = sorted(set(ids))
+        return checked
 
     @t.validate("_camera")
     def _check_camera(self, proposal: t.Bunch) -> Any:

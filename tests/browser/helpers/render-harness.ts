@@ -10,8 +10,11 @@ import type { Page } from 'playwright-core';
 import { TRAITS } from '../../../src/widget/traits';
 import { runPython } from './python';
 
-/** Every trait at its default, by Python name, as the kernel would send it. */
-export const DEFAULT_STATE: Readonly<Record<string, unknown>> = Object.fromEntries(Object.values(TRAITS).map((t) => [t.python, t.default]));
+/**
+ * Every trait at its default, by Python name, as the kernel would send it, except the engine:
+ * rendering tests draw straight edges (grid layout, fixed geometry) unless they ask for bundling.
+ */
+export const DEFAULT_STATE: Readonly<Record<string, unknown>> = { ...Object.fromEntries(Object.values(TRAITS).map((t) => [t.python, t.default])), engine: 'straight' };
 
 /** The root element of view `index` in the host page. */
 export function rootOf(index: number): string {
