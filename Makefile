@@ -68,10 +68,12 @@ BENCH_BUILD = npx webpack --mode production --config-name worker --config-name b
 bench: install build
 	$(BENCH_BUILD)
 	node bench/out/bench/run.js
+	node bench/render-chromium.js
 
 bench-smoke: install build
 	$(BENCH_BUILD)
 	node bench/out/bench/run.js --smoke
+	node bench/render-chromium.js --smoke
 
 clean:
 	rm -rf dist $(STATIC) tests/fixtures/generated examples/out bench/out
