@@ -36,7 +36,8 @@ async function chromiumCases(): Promise<void> {
   const server = await startStaticServer();
   const browser = await launchChromium();
   try {
-    for (const name of smoke ? SPEED_CASES.slice(0, 1) : SPEED_CASES) {
+    // Every case with the pool (2 workers) and with one worker, in the same run: ratios compare like with like.
+    for (const [name, workers] of (smoke ? SPEED_CASES.slice(0, 1) : SPEED_CASES).flatMap((n) => [[n, 2], [n, 1]] as const)) {
       // A fresh page per case: its renderer's peak RSS belongs to this case alone.
       const page = await browser.newPage();
       await page.goto(`${server.url}/bench/bundle.html`);
@@ -47,7 +48,7 @@ async function chromiumCases(): Promise<void> {
       const idle = renderers.map(peakRssMb);
       const result = (await page.evaluate(
         (req) => (window as unknown as { bench: { run(r: unknown): Promise<unknown> } }).bench.run(req),
-        { layers: name.split('-').map(Number), engine: 'fast', runs, seed: SEED },
+        { layers: name.split('-').map(Number), engine: 'fast', runs, seed: SEED, workers },
       )) as PageResult;
       const after = renderers.map(peakRssMb);
       // The page's renderer is the one that grew; its growth is the page's and its workers' peak.

@@ -1,13 +1,13 @@
 /**
  * The page side of the Chromium bundling benchmark (bench/run.js drives it): builds an nn_vis-style
- * random network, starts the compute workers exactly as the widget does (inlined worker bundle,
+ * random network, starts the compute worker pool exactly as the widget does (inlined worker bundle,
  * Blob URL), and times jobs from posting the network until the final polylines arrive.
  */
 import workerSource from '@worker-bundle';
 import { validateParams } from '../../src/compute/params';
 import { randomNetwork } from '../../src/compute/random-network';
 import type { EngineName } from '../../src/compute/types';
-import { ComputeClient } from '../../src/workers/compute-client';
+import { WorkerPool } from '../../src/workers/worker-pool';
 import { createInlineWorker } from '../../src/workers/worker-source';
 
 /** One timed case. */
@@ -16,6 +16,8 @@ export interface BundleRunRequest {
   readonly engine: EngineName;
   readonly runs: number;
   readonly seed: number;
+  /** Pool size, 1 or 2 (default 2, as the widget). */
+  readonly workers?: number;
 }
 
 /** Times of each run in ms (after one warm-up run), and the size of the result. */
@@ -29,7 +31,8 @@ export interface BundleRunResult {
 async function run(req: BundleRunRequest): Promise<BundleRunResult> {
   const net = randomNetwork(req.layers, req.seed, req.layers.join('-'));
   const params = validateParams({ engine: req.engine });
-  const client = new ComputeClient(() => createInlineWorker(workerSource));
+  const workers = req.workers ?? 2;
+  const client = new WorkerPool(() => createInlineWorker(workerSource), { workers });
   const times: number[] = [];
   let edges = 0;
   let points = 0;
@@ -46,7 +49,7 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
   } finally {
     client.dispose();
   }
-  return { times, edges, points, workers: 1 };
+  return { times, edges, points, workers: client.poolSize };
 }
 
 (window as unknown as { bench: { run: typeof run } }).bench = { run };

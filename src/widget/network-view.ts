@@ -13,7 +13,8 @@ import type { NetworkArrays, ProcessedGeometry } from '../compute/types';
 import { decodeNetwork, type NetworkTables } from '../data/decode-network';
 import { cameraStatesClose, parseCameraState, type CameraState } from '../render/camera-state';
 import { NetworkRenderer } from '../render/network-renderer';
-import { ComputeClient, JobCancelledError, type ComputeProgress } from '../workers/compute-client';
+import { JobCancelledError, type ComputeProgress } from '../workers/compute-client';
+import { WorkerPool } from '../workers/worker-pool';
 import { createInlineWorker } from '../workers/worker-source';
 import { ErrorBanner } from './error-banner';
 import { errorText } from './error-text';
@@ -54,7 +55,7 @@ export class NetworkView {
   private readonly renderer: NetworkRenderer | null = null;
   private readonly selection: SelectionController | null = null;
   private readonly disposables: { dispose(): void }[] = [];
-  private readonly client = new ComputeClient(() => createInlineWorker(workerSource));
+  private readonly client = new WorkerPool(() => createInlineWorker(workerSource));
   private readonly resizeObserver: ResizeObserver;
   private readonly subscriptions: [event: string, handler: () => void][] = [];
   private readonly errors = new Map<ErrorSource, string>();
