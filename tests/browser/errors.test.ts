@@ -7,6 +7,7 @@ import { launchChromium } from './helpers/chromium';
 import { canvasStats, waitForCanvas } from './helpers/canvas-stats';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
 import { TRAITS } from '../../src/widget/traits';
+import { openHostPage } from './helpers/render-harness';
 
 jest.setTimeout(120_000);
 
@@ -40,15 +41,14 @@ describe('bad input in a live view', () => {
   let browser: Browser;
   let server: StaticServer;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startStaticServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 800, height: 700 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/pages/host.html`);
-    await page.waitForFunction(() => 'host' in window);
+    const host = await openHostPage(browser, server.url, { width: 800, height: 700 });
+    page = host.page;
+    pageErrors = host.pageErrors;
     await page.evaluate(async (state) => {
       const host = (window as unknown as { host: any }).host;
       await host.mount({ ...state, _network: await host.fetchTables('random-8-6-4') });

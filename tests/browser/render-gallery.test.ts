@@ -9,7 +9,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './helpers/chromium';
 import { ROOT } from './helpers/python';
-import { mountView, pythonTables, regionStats, savePicture, setTraits, type RegionStats } from './helpers/render-harness';
+import { mountView, openHostPage, pythonTables, regionStats, savePicture, setTraits, type RegionStats } from './helpers/render-harness';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
 
 jest.setTimeout(240_000);
@@ -24,9 +24,7 @@ describe('gallery', () => {
   beforeAll(async () => {
     server = await startStaticServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 1 });
-    await page.goto(`${server.url}/pages/host.html`);
-    await page.waitForFunction(() => 'host' in window);
+    ({ page } = await openHostPage(browser, server.url, { width: 900, height: 700, deviceScaleFactor: 1 }));
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { writeFileSync, mkdirSync } from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './helpers/chromium';
 import { ROOT } from './helpers/python';
-import { mountView, rootOf, waitForPicture, type HostApi } from './helpers/render-harness';
+import { mountView, openHostPage, rootOf, waitForPicture, type HostApi } from './helpers/render-harness';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
 
 jest.setTimeout(120_000);
@@ -29,7 +29,7 @@ describe('interaction in Chromium', () => {
   let server: StaticServer;
   let page: Page;
   let view: number;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   async function hook<T>(fn: string): Promise<T> {
     return page.evaluate(`(() => { const h = document.querySelector('${rootOf(view)}').__nnbundle; return ${fn}; })()`) as Promise<T>;
@@ -62,10 +62,9 @@ describe('interaction in Chromium', () => {
   beforeAll(async () => {
     server = await startStaticServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/pages/host.html`);
-    await page.waitForFunction(() => 'host' in window);
+    const host = await openHostPage(browser, server.url, { width: 800, height: 600 });
+    page = host.page;
+    pageErrors = host.pageErrors;
     // 'small': 3-4-2, classes cat/dog, the hidden layer is named 'hidden <b>&"'.
     view = await mountView(page, 'small', { camera_preset: 'upper_back_right', height: 420 }, { width: 560 });
   });

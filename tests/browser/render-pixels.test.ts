@@ -20,6 +20,8 @@ import {
   snapshot,
   waitForPicture,
   type HostApi,
+  openHostPage,
+  type HostPage,
 } from './helpers/render-harness';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
 
@@ -144,18 +146,13 @@ describe('rendering in Chromium', () => {
   let browser: Browser;
   let server: StaticServer;
   let page: Page;
-  const pageErrors: string[] = [];
+  let host: HostPage;
 
   beforeAll(async () => {
     server = await startStaticServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('favicon')) pageErrors.push(m.text());
-    });
-    await page.goto(`${server.url}/pages/host.html`);
-    await page.waitForFunction(() => 'host' in window);
+    host = await openHostPage(browser, server.url, { width: 900, height: 700 });
+    page = host.page;
   });
 
   afterAll(async () => {
@@ -164,7 +161,7 @@ describe('rendering in Chromium', () => {
   });
 
   afterEach(() => {
-    expect(pageErrors.filter((e) => !e.includes('404'))).toEqual([]);
+    expect([...host.pageErrors, ...host.consoleErrors].filter((e) => !e.includes('404'))).toEqual([]);
   });
 
   // The 'small' fixture: 3-4-2, two classes, seen from above so that its nodes do not overlap.

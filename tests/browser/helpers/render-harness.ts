@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { TRAITS } from '../../../src/widget/traits';
 import { runPython } from './python';
 
@@ -199,4 +199,32 @@ export async function savePicture(page: Page, index: number, path: string): Prom
   const url = await page.evaluate((sel) => (document.querySelector(`${sel} canvas.nnbundle-canvas`) as HTMLCanvasElement).toDataURL('image/png'), rootOf(index));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
+}
+
+/** A test host page (pages/host.html) ready to mount views, with what it reported going wrong. */
+export interface HostPage {
+  readonly page: Page;
+  /** Uncaught exceptions in the page. */
+  readonly pageErrors: string[];
+  /** console.error messages (favicon 404s left out). */
+  readonly consoleErrors: string[];
+}
+
+/** Opens the test host page on `serverUrl` in a new page of `browser` and waits for `window.host`. */
+export async function openHostPage(
+  browser: Browser,
+  serverUrl: string,
+  options: { width: number; height: number; deviceScaleFactor?: number },
+): Promise<HostPage> {
+  const { width, height, deviceScaleFactor } = options;
+  const page = await browser.newPage({ viewport: { width, height }, ...(deviceScaleFactor ? { deviceScaleFactor } : {}) });
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('favicon')) consoleErrors.push(m.text());
+  });
+  await page.goto(`${serverUrl}/pages/host.html`);
+  await page.waitForFunction(() => 'host' in window);
+  return { page, pageErrors, consoleErrors };
 }
