@@ -38,9 +38,10 @@ function layers(name: string): number[] {
   return name.split('-').map(Number);
 }
 
+/** JS heap plus memory outside it: `external` holds the ArrayBuffers and WebAssembly memories. */
 function memoryMb(): number {
   const m = process.memoryUsage();
-  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
+  return (m.heapUsed + m.external) / 2 ** 20;
 }
 
 /** Runs the pipeline once; returns the geometry, wall time and peak heap + array buffers. */

@@ -3,14 +3,28 @@
  * it when two workers share a gap): splat into a shared grid, then advect + smooth + resample fused
  * per edge, so an edge's points stay in L1 between the steps. The grid is laid out, blurred and
  * (between workers) summed by the caller, which makes a gap splittable by points: partial grids add.
+ * On a `WasmGrid` the same steps run in WASM (edge-kernels.as) on chunks of edges copied into its
+ * memory, with the same bytes as the JS loops below.
  */
+import { RESAMPLE_RESERVED_SLOTS, RESAMPLE_TOLERANCE, TAIL_DROP_FRACTION, TAIL_MIDPOINT_FRACTION } from '../geometry-constants';
 import type { Polylines } from '../polylines';
-import type { EdgeImportanceType, NodeClassVectors } from './class-vectors';
-import type { FastGrid } from './fast-grid';
-import { PolylineBuffer, resampleInto } from './polyline-buffer';
 import { resamplePolyline, resampledPointsBound } from '../resample';
+import type { EdgeImportanceType, NodeClassVectors } from './class-vectors';
+import { SMOOTHING_RADIUS_PERCENT } from './constants';
+import { WasmGrid } from './edge-kernels-wasm';
+import type { FastGrid } from './fast-grid';
+import { InPlaceWriter } from './in-place-writer';
+import { PolylineBuffer, resampleInto } from './polyline-buffer';
 import { smoothingRadius } from './schedule';
 import { SmoothScratch, smoothPolyline } from './smooth';
+
+/** Points per staged chunk of the WASM path (3 MB): bounds the WASM memory beyond the grid. */
+const CHUNK_POINTS = 1 << 18;
+
+/** Rounds a byte offset up to 16. */
+function align16(bytes: number): number {
+  return (bytes + 15) & ~15;
+}
 
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
 const { floor, sqrt } = Math;
@@ -36,13 +50,18 @@ export interface FastEdgeGapSetup {
 export class FastEdgeGap {
   /** Current polylines (resampled, ready for the next level's splat). */
   private cur: PolylineBuffer;
-  private next: PolylineBuffer;
+  /** The JS path's resample target (the WASM path writes in place); allocated on first use. */
+  private next: PolylineBuffer | null = null;
   /** Bounding box of the current points: [minX, minY, minZ, maxX, maxY, maxZ]. */
   readonly bounds = new Float64Array(6);
   private readonly smooth = new SmoothScratch();
-  /** Class vector of the current edge at t = 0, and its change per unit t. */
-  private readonly base: Float64Array;
-  private readonly delta: Float64Array;
+  /**
+   * nn_vis's class vector of edge e's samples is linear in t = slot/samples:
+   * v(t) = table[a + c] + t·(table[b + c] − table[a + c]) with a = vecA[e], b = vecB[e].
+   */
+  private readonly table: Float64Array;
+  private readonly vecA: Int32Array;
+  private readonly vecB: Int32Array;
 
   /** Everything from the setup but the initial polylines (not kept: they may be large). */
   private readonly setup: Omit<FastEdgeGapSetup, 'lines'>;
@@ -54,10 +73,9 @@ export class FastEdgeGap {
     const count = setup.sources.length;
     const points = lines.pointOffsets[count]!;
     this.cur = new PolylineBuffer(count, points * 1.3 + count * 2);
-    this.next = new PolylineBuffer(count, points * 1.3 + count * 2);
     resampleInto(lines, this.cur, setup.sampleLength, setup.maxPoints);
-    this.base = new Float64Array(setup.vectors.classes);
-    this.delta = new Float64Array(setup.vectors.classes);
+    const v = edgeVectorTable(setup);
+    this.table = v.table; this.vecA = v.a; this.vecB = v.b;
     this.updateBounds();
   }
 
@@ -83,38 +101,30 @@ export class FastEdgeGap {
   }
 
   /**
-   * nn_vis's class vector of edge e's samples is linear in t = slot/samples: writes v(0) into `base`
-   * and dv/dt into `delta` (zero for types 1–3).
-   */
-  private edgeVectors(e: number): void {
-    const { vectors, type, sources, targets } = this.setup;
-    const C = vectors.classes, unit = vectors.unit, base = this.base, delta = this.delta;
-    const so = sources[e]! * C, to = targets[e]! * C;
-    if (type === 0) {
-      for (let c = 0; c < C; c++) { base[c] = unit[so + c]!; delta[c] = unit[to + c]! - unit[so + c]!; }
-    } else if (type === 1 || type === 3) {
-      const from = type === 1 ? so : to;
-      for (let c = 0; c < C; c++) { base[c] = unit[from + c]!; delta[c] = 0; }
-    } else {
-      const raw = vectors.raw, d = vectors.length[sources[e]!]! + vectors.length[targets[e]!]!;
-      for (let c = 0; c < C; c++) { base[c] = d > 0 ? (raw[so + c]! + raw[to + c]!) / d : 0; delta[c] = 0; }
-    }
-  }
-
-  /**
    * Adds this set's density to `grid`: every point bilinearly in x/y and to the nearest z slice (edges
    * run along z; measured as accurate as trilinear and 2× cheaper), with the trapezoid weights of
    * nn_vis's per-segment deposits (½ per segment end; segment j carries the class vector at t = j/n).
    */
   splat(grid: FastGrid): void {
-    const C = grid.channels, data = grid.data, nx = grid.nx, ny = grid.ny, nz = grid.nz;
-    const inv = 1 / grid.cell, sy = nx * C, sz = nx * ny * C;
+    const C = grid.channels, nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell;
     const ox = grid.ox, oy = grid.oy, oz = grid.oz;
     const { zLow, zHigh } = this.setup;
-    const p = this.cur.points, offsets = this.cur.pointOffsets, base = this.base, delta = this.delta;
+    if (grid instanceof WasmGrid) {
+      const at = this.stageEdges(grid);
+      for (let e0 = 0; e0 < this.cur.count;) {
+        const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
+        grid.kernels.splat(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4,
+          grid.dataAt, nx, ny, nz, C, ox, oy, oz, inv, zLow, zHigh);
+        e0 = e1;
+      }
+      return;
+    }
+    const data = grid.data, sy = nx * C, sz = nx * ny * C;
+    const p = this.cur.points, offsets = this.cur.pointOffsets;
+    const table = this.table, vecA = this.vecA, vecB = this.vecB;
     for (let e = 0; e < this.cur.count; e++) {
       const first = offsets[e]!, n = offsets[e + 1]! - first;
-      this.edgeVectors(e);
+      const va = vecA[e]!, vb = vecB[e]!;
       for (let j = 0; j < n; j++) {
         const o = (first + j) * 3;
         const z = p[o + 2]!;
@@ -130,12 +140,40 @@ export class FastEdgeGap {
         const c00 = k0 * sz + j0 * sy + i0 * C, c01 = c00 + sy;
         const q00 = a0 * wb0, q10 = a * wb0, q01 = a0 * wb1, q11 = a * wb1;
         for (let ch = 0; ch < C; ch++) {
-          const val = base[ch]! + t * delta[ch]!;
+          const v0 = table[va + ch]!, val = v0 + t * (table[vb + ch]! - v0);
           data[c00 + ch] = data[c00 + ch]! + q00 * val; data[c00 + C + ch] = data[c00 + C + ch]! + q10 * val;
           data[c01 + ch] = data[c01 + ch]! + q01 * val; data[c01 + C + ch] = data[c01 + C + ch]! + q11 * val;
         }
       }
     }
+  }
+
+  /**
+   * Copies the offsets and class-vector rows into `grid`'s WASM memory and reserves room for the output
+   * offsets and the smoothing scratch; returns their byte offsets and the first free byte after them.
+   */
+  private stageEdges(grid: WasmGrid): { offsets: number; table: number; vecA: number; vecB: number; outOffsets: number; prev: number; free: number } {
+    const [offsets, table, vecA, vecB] = grid.kernels.stage(grid.freeAt, [this.cur.pointOffsets, this.table, this.vecA, this.vecB]);
+    const outOffsets = align16(vecB! + this.vecB.byteLength), prev = align16(outOffsets + this.cur.pointOffsets.byteLength);
+    const free = align16(prev + resampledPointsBound(this.setup.maxPoints) * 24);
+    grid.kernels.reserve(free);
+    return { offsets: offsets!, table: table!, vecA: vecA!, vecB: vecB!, outOffsets, prev, free };
+  }
+
+  /** The end of the edge chunk starting at e0: at most CHUNK_POINTS points, at least one edge. */
+  private chunkEnd(e0: number): number {
+    const offsets = this.cur.pointOffsets, count = this.cur.count, start = offsets[e0]!;
+    let e1 = e0 + 1;
+    while (e1 < count && offsets[e1 + 1]! - start <= CHUNK_POINTS) e1++;
+    return e1;
+  }
+
+  /** Copies the points of edges [e0, e1) to byte `at`; returns the pointer the kernels index from point 0. */
+  private stagePoints(grid: WasmGrid, at: number, e0: number, e1: number): number {
+    const p0 = this.cur.pointOffsets[e0]!, p1 = this.cur.pointOffsets[e1]!;
+    grid.kernels.reserve(at + (p1 - p0) * 12);
+    new Float32Array(grid.kernels.memory.buffer, at, (p1 - p0) * 3).set(this.cur.points.subarray(p0 * 3, p1 * 3));
+    return at - p0 * 12;
   }
 
   /**
@@ -145,17 +183,29 @@ export class FastEdgeGap {
    */
   advect(grid: FastGrid, step: number, similarity: number, smoothingPasses: number, reductionAfter: number): void {
     const nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell, C = grid.channels;
-    const data = grid.data, norms = grid.norms, base = this.base, delta = this.delta;
     const lx = grid.ox - grid.cell / 2, ly = grid.oy - grid.cell / 2, lz = grid.oz - grid.cell / 2;
-    const { zLow, zHigh, sampleLength, maxPoints } = this.setup;
-    const bound = resampledPointsBound(maxPoints);
+    const { zLow, zHigh } = this.setup;
+    if (grid instanceof WasmGrid) {
+      const at = this.stageEdges(grid), writer = new InPlaceWriter(this.cur), offsets = this.cur.pointOffsets;
+      new Int32Array(grid.kernels.memory.buffer, at.outOffsets, 1)[0] = 0;
+      for (let e0 = 0; e0 < this.cur.count;) {
+        const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
+        grid.kernels.gradient(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4,
+          grid.dataAt, grid.normsAt, nx, ny, nz, C, lx, ly, lz, inv, step, similarity, zLow, zHigh);
+        this.finishInWasm(grid, at, points, e0, e1, smoothingPasses, reductionAfter, writer);
+        e0 = e1;
+      }
+      writer.finish();
+      offsets.set(new Int32Array(grid.kernels.memory.buffer, at.outOffsets, this.cur.count + 1));
+      this.updateBounds();
+      return;
+    }
+    const data = grid.data, norms = grid.norms;
     const p = this.cur.points, offsets = this.cur.pointOffsets;
-    const next = this.next;
-    let cursor = 0;
-    next.pointOffsets[0] = 0;
+    const table = this.table, vecA = this.vecA, vecB = this.vecB;
     for (let e = 0; e < this.cur.count; e++) {
       const first = offsets[e]!, n = offsets[e + 1]! - first;
-      this.edgeVectors(e);
+      const va = vecA[e]!, vb = vecB[e]!;
       for (let j = 1; j + 1 < n; j++) {
         const o = (first + j) * 3;
         const x = p[o]!, y = p[o + 1]!, z = p[o + 2]!;
@@ -172,7 +222,7 @@ export class FastEdgeGap {
         let d0 = 0, dx = 0, dy = 0, dz = 0;
         const o0 = here * C, ox = hx * C, oy = hy * C, oz = hz * C;
         for (let ch = 0; ch < C; ch++) {
-          const val = base[ch]! + t * delta[ch]!;
+          const v0 = table[va + ch]!, val = v0 + t * (table[vb + ch]! - v0);
           d0 += val * data[o0 + ch]!; dx += val * data[ox + ch]!; dy += val * data[oy + ch]!; dz += val * data[oz + ch]!;
         }
         const n0 = norms[here]!, nX = norms[hx]!, nY = norms[hy]!, nZ = norms[hz]!;
@@ -185,6 +235,46 @@ export class FastEdgeGap {
         const scale = step / strength;
         p[o] = x + gx * scale; p[o + 1] = y + gy * scale; p[o + 2] = z + gz * scale;
       }
+    }
+    this.smoothAndResample(smoothingPasses, reductionAfter);
+  }
+
+  /**
+   * The WASM `finish` for edges [e0, e1) after their gradient step (points indexed from `points`): per
+   * edge the smoothing and the resample into WASM memory after the staged chunk, handed to `writer`
+   * (back into the current buffer) whenever that room is full.
+   */
+  private finishInWasm(
+    grid: WasmGrid, at: { offsets: number; outOffsets: number; prev: number }, points: number, e0: number, e1: number,
+    smoothingPasses: number, reductionAfter: number, writer: InPlaceWriter,
+  ): void {
+    const { kernels } = grid;
+    const { sampleLength, maxPoints } = this.setup;
+    const bound = resampledPointsBound(maxPoints), offsets = this.cur.pointOffsets;
+    const outAt = align16(points + offsets[e1]! * 12);
+    const capacity = Math.ceil((offsets[e1]! - offsets[e0]!) * 1.3) + 2 * (e1 - e0) + bound;
+    kernels.reserve(outAt + capacity * 12);
+    let base = new Int32Array(kernels.memory.buffer, at.outOffsets + e0 * 4, 1)[0]!;
+    for (let e = e0; e < e1;) {
+      e = kernels.finish(points, at.offsets, e, e1, smoothingPasses, SMOOTHING_RADIUS_PERCENT, reductionAfter, at.prev,
+        sampleLength, maxPoints, outAt, at.outOffsets, base, capacity, bound,
+        RESAMPLE_RESERVED_SLOTS, RESAMPLE_TOLERANCE, TAIL_DROP_FRACTION, TAIL_MIDPOINT_FRACTION);
+      const end = new Int32Array(kernels.memory.buffer, at.outOffsets + e * 4, 1)[0]!;
+      writer.push(new Float32Array(kernels.memory.buffer, outAt, (end - base) * 3), offsets[e1]!);
+      base = end;
+    }
+  }
+
+  /** Per edge (its points stay in L1): nn_vis's smoothing passes, then the resample into `next`. */
+  private smoothAndResample(smoothingPasses: number, reductionAfter: number): void {
+    const { sampleLength, maxPoints } = this.setup;
+    const bound = resampledPointsBound(maxPoints);
+    const p = this.cur.points, offsets = this.cur.pointOffsets;
+    const next = this.next ?? new PolylineBuffer(this.cur.count, this.pointCount * 1.3 + this.cur.count * 2);
+    let cursor = 0;
+    next.pointOffsets[0] = 0;
+    for (let e = 0; e < this.cur.count; e++) {
+      const first = offsets[e]!, n = offsets[e + 1]! - first;
       if (smoothingPasses > 0) smoothPolyline(p, first, n, smoothingRadius(n, reductionAfter), smoothingPasses, this.smooth);
       next.reserve(cursor + bound, cursor);
       cursor += resamplePolyline(p, first, n, sampleLength, maxPoints, next.points, cursor);
@@ -199,4 +289,30 @@ export class FastEdgeGap {
   snapshot(): Polylines {
     return this.cur.toPolylines();
   }
+}
+
+/**
+ * Per-edge class-vector rows for `FastEdgeGap` (see its `table`): type 0 interpolates the unit vectors
+ * of source and target, types 1 and 3 use one of them (a = b, so dv/dt = 0), type 2 gets its own row
+ * (s + e)/(‖s‖ + ‖e‖) per edge.
+ */
+function edgeVectorTable(setup: FastEdgeGapSetup): { table: Float64Array; a: Int32Array; b: Int32Array } {
+  const { vectors, type, sources, targets } = setup;
+  const C = vectors.classes, count = sources.length;
+  const a = new Int32Array(count), b = new Int32Array(count);
+  if (type !== 2) {
+    for (let e = 0; e < count; e++) {
+      const so = sources[e]! * C, to = targets[e]! * C;
+      a[e] = type === 3 ? to : so;
+      b[e] = type === 0 ? to : a[e]!;
+    }
+    return { table: vectors.unit, a, b };
+  }
+  const table = new Float64Array(count * C), raw = vectors.raw;
+  for (let e = 0; e < count; e++) {
+    const so = sources[e]! * C, to = targets[e]! * C, d = vectors.length[sources[e]!]! + vectors.length[targets[e]!]!;
+    for (let c = 0; c < C; c++) table[e * C + c] = d > 0 ? (raw[so + c]! + raw[to + c]!) / d : 0;
+    a[e] = e * C; b[e] = e * C;
+  }
+  return { table, a, b };
 }

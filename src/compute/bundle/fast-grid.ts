@@ -6,6 +6,8 @@
  * voxel does not depend on the bandwidth.
  */
 
+import { EdgeKernels, WasmGrid } from './edge-kernels-wasm';
+
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
 const { ceil, floor, max, min, pow, sqrt } = Math;
 
@@ -41,9 +43,20 @@ export class GridStore {
   private data = new Float32Array(0);
   private norms = new Float32Array(0);
   private scratch = new Float32Array(0);
+  /** The WASM kernels holding this store's grids, or null (JS arrays and kernels then). */
+  private readonly kernels: EdgeKernels | null;
 
-  /** A zeroed grid of the given shape, backed by this store (valid until the next call). */
+  /** `wasm` false forces the JS kernels (same bytes; for tests). Without WebAssembly SIMD they are used anyway. */
+  constructor(wasm = true) {
+    this.kernels = wasm ? EdgeKernels.create() : null;
+  }
+
+  /**
+   * A zeroed grid of the given shape, backed by this store (valid until the next call). With WASM its
+   * arrays are views on WASM memory: `slice()` them before transferring.
+   */
   grid(cell: number, ox: number, oy: number, oz: number, nx: number, ny: number, nz: number, channels: number): FastGrid {
+    if (this.kernels !== null) return this.kernels.grid(cell, ox, oy, oz, nx, ny, nz, channels);
     const voxels = nx * ny * nz;
     if (this.data.length < voxels * channels) this.data = new Float32Array(ceil(voxels * channels * 1.3));
     if (this.norms.length < voxels) this.norms = new Float32Array(ceil(voxels * 1.3));
@@ -91,32 +104,46 @@ export function layoutGrid(
 }
 
 /**
- * One binomial [1,2,1]/4 pass over data[start .. start+len) along the axis whose neighbours are
- * `stride` floats apart (zero outside); `copy` is scratch of at least `len` floats.
+ * One binomial [1,2,1]/4 pass, in place, over `n` steps of `width` floats starting at `start`, the
+ * steps `block` floats apart (neighbours along the axis; zero outside). `prev` (≥ width floats) keeps
+ * the previous step's unblurred values, so no copy of the grid is needed.
  */
-function binomialChunk(data: Float32Array, start: number, len: number, stride: number, copy: Float32Array): void {
-  copy.set(data.subarray(start, start + len));
-  let t = 0;
-  if (len <= stride) {
-    // A single cell along the axis: [1,2,1]/4 with zero neighbours halves it.
-    for (; t < len; t++) data[start + t] = 0.5 * copy[t]!;
-    return;
+function binomialLine(data: Float32Array, start: number, n: number, width: number, block: number, prev: Float32Array): void {
+  for (let q = 0; q < width; q++) prev[q] = 0;
+  let o = start;
+  for (let i = 0; i + 1 < n; i++, o += block) {
+    for (let q = 0; q < width; q++) {
+      const c = data[o + q]!;
+      data[o + q] = 0.5 * c + 0.25 * (prev[q]! + data[o + block + q]!);
+      prev[q] = c;
+    }
   }
-  for (; t < stride; t++) data[start + t] = 0.5 * copy[t]! + 0.25 * copy[t + stride]!;
-  for (; t < len - stride; t++) data[start + t] = 0.5 * copy[t]! + 0.25 * (copy[t - stride]! + copy[t + stride]!);
-  for (; t < len; t++) data[start + t] = 0.5 * copy[t]! + 0.25 * copy[t - stride]!;
+  for (let q = 0; q < width; q++) data[o + q] = 0.5 * data[o + q]! + 0.25 * prev[q]!;
 }
 
-/** Applies `passes` binomial passes along x, y (and z unless the grid is flat), in place. */
+/** Floats per column chunk of the z pass: the chunk and its `prev` stay in L1 while z runs. */
+const Z_CHUNK = 2048;
+
+/**
+ * Applies `passes` binomial passes along x, y (and z unless the grid is flat), in place: in WASM SIMD
+ * where available (same bytes), else in JS. x and y run slab by slab (a slab stays in L2); z runs over
+ * column chunks, so each float is read from memory once per axis group, with no copy of the grid.
+ */
 export function blurGrid(store: GridStore, grid: FastGrid, passes: number): void {
   const C = grid.channels, nx = grid.nx, ny = grid.ny, nz = grid.nz;
-  const row = nx * C, slab = nx * ny * C, all = slab * nz;
-  const copy = store.blurScratch(all);
+  if (grid instanceof WasmGrid) {
+    grid.kernels.blur(grid, passes);
+    return;
+  }
+  const row = nx * C, slab = nx * ny * C;
+  const prev = store.blurScratch(max(row, Z_CHUNK));
   const data = grid.data;
   for (let p = 0; p < passes; p++) {
-    for (let r = 0; r < ny * nz; r++) binomialChunk(data, r * row, row, C, copy);
-    for (let k = 0; k < nz; k++) binomialChunk(data, k * slab, slab, row, copy);
-    if (nz > 1) binomialChunk(data, 0, all, slab, copy);
+    for (let k = 0; k < nz; k++) {
+      for (let r = 0; r < ny; r++) binomialLine(data, k * slab + r * row, nx, C, C, prev);
+      binomialLine(data, k * slab, ny, row, row, prev);
+    }
+    if (nz > 1) for (let q = 0; q < slab; q += Z_CHUNK) binomialLine(data, q, nz, min(Z_CHUNK, slab - q), slab, prev);
   }
 }
 
@@ -176,6 +203,10 @@ export function addGrid(dst: FastGrid, src: Float32Array): void {
 
 /** Fills `norms` with ‖D‖ per voxel. */
 export function computeNorms(grid: FastGrid): void {
+  if (grid instanceof WasmGrid) {
+    grid.kernels.norms(grid);
+    return;
+  }
   const C = grid.channels, data = grid.data, norms = grid.norms;
   for (let v = 0, o = 0; v < norms.length; v++, o += C) {
     let sq = 0;

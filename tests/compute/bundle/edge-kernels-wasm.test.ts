@@ -1,0 +1,54 @@
+import { EdgeKernels, WasmGrid } from '../../../src/compute/bundle/edge-kernels-wasm';
+import { createFastEdgeGaps, fastGapGrid } from '../../../src/compute/bundle/fast-edge-phase';
+import { blurGrid, computeNorms, GridStore } from '../../../src/compute/bundle/fast-grid';
+import { EDGE_BLUR_PASSES } from '../../../src/compute/bundle/fast-tuning';
+import { meanDistortion } from '../../../src/compute/bundle/quality';
+import { sampleLength } from '../../../src/compute/geometry-constants';
+import { gridLayout } from '../../../src/compute/layout';
+import { validateParams } from '../../../src/compute/params';
+import type { Polylines } from '../../../src/compute/polylines';
+import { randomNetwork } from '../../../src/compute/random-network';
+import { straightEdges } from '../../../src/compute/straight-edges';
+import type { EdgeImportanceType } from '../../../src/compute/bundle/class-vectors';
+import { allEdges } from './run-engine';
+
+// The WASM kernels must give the same bytes as the JS ones, so a picture never depends on whether the
+// browser has WebAssembly SIMD.
+function bundle(wasm: boolean, type: EdgeImportanceType): Polylines[] {
+  const params = validateParams({ engine: 'fast', edgeImportanceType: type });
+  const net = randomNetwork([12, 9, 6, 4], 7);
+  const kept = allEdges(net);
+  const positions = gridLayout(net, params);
+  const straight = straightEdges(net, kept, positions, sampleLength(params));
+  const { plan, gaps } = createFastEdgeGaps(net, kept, positions, straight, params);
+  const store = new GridStore(wasm);
+  const { schedule } = plan;
+  for (let k = 0; k < schedule.levels; k++) {
+    gaps.forEach((gap, g) => {
+      const grid = fastGapGrid(store, plan, k, gap.bounds, plan.clips[g]!, net.numClasses, gap.pointCount);
+      expect(grid instanceof WasmGrid).toBe(wasm);
+      gap.splat(grid);
+      blurGrid(store, grid, EDGE_BLUR_PASSES);
+      computeNorms(grid);
+      gap.advect(grid, schedule.bandwidths[k]!, schedule.similarities[k]!, params.smoothingIterations, schedule.reductionsAfter[k]!);
+    });
+  }
+  return gaps.map((g) => g.snapshot());
+}
+
+describe('WASM edge kernels', () => {
+  it('are available in Node (WebAssembly SIMD)', () => {
+    expect(EdgeKernels.create()).not.toBeNull();
+  });
+
+  it.each([0, 2, 3] as const)('bundle to the same bytes as the JS kernels (edge importance type %i)', (type) => {
+    const js = bundle(false, type), wasm = bundle(true, type);
+    expect(wasm).toHaveLength(js.length);
+    js.forEach((lines, g) => {
+      expect(Array.from(wasm[g]!.pointOffsets)).toEqual(Array.from(lines.pointOffsets));
+      expect(Buffer.from(wasm[g]!.points.buffer).equals(Buffer.from(lines.points.buffer))).toBe(true);
+    });
+    // The edges did bundle (two straight results would prove nothing).
+    for (const lines of js) expect(meanDistortion(lines)).toBeGreaterThan(1.01);
+  });
+});
