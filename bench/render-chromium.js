@@ -27,18 +27,8 @@ const WIDTH = 1024;
 const HEIGHT = 768;
 const NETWORK = 'nnbundle.Network.random([784, 81, 49, 10], 10, seed=0)';
 const CASES = { p90: 0.9, p0: 0.0 };
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-];
+// Launch flags shared with the browser tests (reference/performance.md §4).
+const CHROMIUM_ARGS = require('../tests/browser/helpers/chromium-args.json');
 
 // The anywidget model contract, as little of it as the widget uses.
 const HOST_HTML = `<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0">

@@ -4,22 +4,13 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'fs';
+import CHROMIUM_ARGS from './chromium-args.json';
 
 /** Path of the system Chromium the tests drive (Debian package `chromium`). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-];
+/** Launch flags, shared with bench/render-chromium.js (reference/performance.md §4). */
+const ARGS: string[] = CHROMIUM_ARGS;
 
 /** Launches headless Chromium; fails with a clear message when the package is missing. */
 export async function launchChromium(): Promise<Browser> {
