@@ -4,12 +4,15 @@
  *   compute workers until the final polylines arrive (median of N after a warm-up); peak_mb is the
  *   growth of the renderer process's peak RSS (page + workers) over the idle page.
  * - Node: bench/bundle-node.ts (single thread, fidelity cases) runs as its own process.
+ * - The widget module's size, minified and gzipped (case widget-bundle).
  * `--smoke` runs the smallest case once, only to prove the benchmarks work (CI).
  */
 import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
+import { gzipSync } from 'zlib';
 import path from 'path';
 import { launchChromium } from '../tests/browser/helpers/chromium';
+import { ROOT } from '../tests/browser/helpers/python';
 import { startStaticServer } from '../tests/browser/helpers/static-server';
 
 const SPEED_CASES = ['100-81-49-36-10', '784-81-49-10', '784-256-128-10'];
@@ -69,7 +72,14 @@ async function chromiumCases(): Promise<void> {
   }
 }
 
+/** The widget module's size (design target: ≤ 900 KB minified, goal ≤ 500 KB). */
+function bundleSize(): void {
+  const bytes = readFileSync(path.join(ROOT, 'dist/nnbundle.js'));
+  console.log(JSON.stringify({ case: 'widget-bundle', bytes: bytes.length, gzip_bytes: gzipSync(bytes).length, must_bytes: 900_000, goal_bytes: 500_000 }));
+}
+
 async function main(): Promise<void> {
+  bundleSize();
   await chromiumCases();
   const nodeBench = path.join(__dirname, 'bundle-node.js');
   execFileSync(process.execPath, [nodeBench, ...(smoke ? ['--smoke'] : [])], { stdio: 'inherit' });
