@@ -13,7 +13,7 @@ import type { NetworkArrays, ProcessedGeometry } from '../compute/types';
 import { decodeNetwork, type NetworkTables } from '../data/decode-network';
 import { cameraStatesClose, parseCameraState, type CameraState } from '../render/camera-state';
 import { NetworkRenderer } from '../render/network-renderer';
-import { JobCancelledError, type ComputeProgress } from '../workers/compute-client';
+import { JobCancelledError, type ComputeProgress } from '../workers/job-types';
 import { WorkerPool } from '../workers/worker-pool';
 import { createInlineWorker } from '../workers/worker-source';
 import { ErrorBanner } from './error-banner';

@@ -4,45 +4,9 @@
  * crashed worker is replaced (network re-sent) before the next job.
  */
 import { validateParams } from '../compute/params';
-import type { NetworkArrays, Phase, ProcessedGeometry, ProcessingParams } from '../compute/types';
+import type { NetworkArrays, ProcessedGeometry, ProcessingParams } from '../compute/types';
+import { DEFAULT_LIVE_EVERY_MS, JobCancelledError, type CancelReason, type ComputeProgress, type ProcessOptions } from './job-types';
 import { parseWorkerToMain, PROTOCOL_VERSION, type MainToWorker, type WorkerToMain } from './protocol';
-
-/** Why a job ended without a result. */
-export type CancelReason = 'cancelled' | 'superseded' | 'network-changed' | 'disposed';
-
-/** The rejection of a job that was cancelled, superseded by a newer one, or whose client was disposed. */
-export class JobCancelledError extends Error {
-  /** Why the job stopped. */
-  readonly reason: CancelReason;
-
-  constructor(reason: CancelReason) {
-    super(`processing job ${reason.replace('-', ' ')}`);
-    this.name = 'JobCancelledError';
-    this.reason = reason;
-  }
-}
-
-/** One progress report of a running job. */
-export interface ComputeProgress {
-  readonly phase: Phase;
-  /** Levels finished in this phase. */
-  readonly level: number;
-  /** Total levels of this phase. */
-  readonly levels: number;
-  /** A live picture (the caller owns the arrays), at most every `liveEveryMs`. */
-  readonly geometry?: ProcessedGeometry;
-}
-
-/** Options of `ComputeClient.process`. */
-export interface ProcessOptions {
-  /** Called after every step and level; an exception thrown here cancels the job and rejects it. */
-  onProgress?(progress: ComputeProgress): void;
-  /** Minimum ms between live pictures in `onProgress` (default 100 with `onProgress`, else none; 0: every level). */
-  liveEveryMs?: number;
-}
-
-/** Live pictures every 100 ms: smooth enough to watch bundling, cheap next to the levels. */
-const DEFAULT_LIVE_EVERY_MS = 100;
 
 interface PendingJob {
   readonly id: number;

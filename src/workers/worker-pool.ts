@@ -7,7 +7,7 @@
  */
 import { validateParams } from '../compute/params';
 import type { NetworkArrays, ProcessedGeometry, ProcessingParams } from '../compute/types';
-import { JobCancelledError, type CancelReason, type ComputeProgress, type ProcessOptions } from './compute-client';
+import { DEFAULT_LIVE_EVERY_MS, JobCancelledError, type CancelReason, type ComputeProgress, type ProcessOptions } from './job-types';
 import { gatherShares, unpackShares, type EdgeShare } from './edge-shares';
 import { parseWorkerToMain, PROTOCOL_VERSION, type MainToWorker, type PoolLevelMessage, type WorkerToMain } from './protocol';
 
@@ -24,9 +24,6 @@ export interface WorkerPoolOptions {
 
 /** Default `minPoolEdges`. */
 export const MIN_POOL_EDGES = 4000;
-
-/** Live pictures every 100 ms, as ComputeClient. */
-const DEFAULT_LIVE_EVERY_MS = 100;
 
 interface PoolJob {
   readonly id: number;

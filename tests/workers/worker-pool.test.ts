@@ -4,7 +4,7 @@ import { DEFAULT_PARAMS } from '../../src/compute/params';
 import { processNetwork } from '../../src/compute/pipeline';
 import { randomNetwork } from '../../src/compute/random-network';
 import type { ProcessedGeometry, ProcessingParams } from '../../src/compute/types';
-import { JobCancelledError, type ComputeProgress } from '../../src/workers/compute-client';
+import { JobCancelledError, type ComputeProgress } from '../../src/workers/job-types';
 import { unpackShares } from '../../src/workers/edge-shares';
 import { WorkerPool } from '../../src/workers/worker-pool';
 import { FakePoolWorker, type CrashOn } from './worker-pool-fakes';
