@@ -4,7 +4,7 @@
  * missing one falls back to its default with a problem message the view shows in the cell.
  */
 import { ENGINE_NAMES } from '../compute/params';
-import type { EngineName, ProcessingParams } from '../compute/types';
+import type { ProcessingParams } from '../compute/types';
 import { CAMERA_PRESET_NAMES, type CameraPresetName } from '../render/camera-presets';
 import { COLOR_MODE_NAMES, type ColorModeName } from '../render/color-modes';
 import { EDGE_RENDER_MODES, NODE_RENDER_MODES, type EdgeRenderMode, type NodeRenderMode, type RenderStyle } from '../render/render-style';
@@ -12,19 +12,8 @@ import { BACKGROUND_NAMES, type BackgroundName } from '../render/theme';
 import type { WidgetModel } from './model';
 import { TRAITS, type TraitKind, type TraitName } from './traits';
 
-/** Every parameter of a view, by TypeScript name, with its checked type. */
-export interface ViewState {
-  readonly layerDistance: number;
-  readonly layerWidth: number;
-  readonly samplingRate: number;
-  readonly prunePercentage: number;
-  readonly nodeBandwidthReduction: number;
-  readonly edgeBandwidthReduction: number;
-  readonly edgeImportanceType: 0 | 1 | 2 | 3;
-  readonly smoothing: boolean;
-  readonly smoothingIterations: number;
-  readonly engine: EngineName;
-  readonly seed: number;
+/** Every parameter of a view, by TypeScript name, with its checked type: the processing ones, then rendering and camera. */
+export interface ViewState extends ProcessingParams {
   readonly colorMode: ColorModeName;
   readonly showClass: number;
   readonly nodeObjectRadius: number;
