@@ -5,7 +5,8 @@
  *   growth of the renderer process's peak RSS (page + workers) over the idle page.
  * - Node: bench/bundle-node.ts (single thread, fidelity cases) runs as its own process.
  * - The widget module's size, minified and gzipped (case widget-bundle).
- * `--smoke` runs the smallest case once, only to prove the benchmarks work (CI).
+ * `--smoke` runs the smallest case once, only to prove the benchmarks work (CI); `--case NAME` runs one
+ * speed case; `--chromium` skips the Node benchmark.
  */
 import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
@@ -20,6 +21,9 @@ const SEED = 1;
 
 const smoke = process.argv.includes('--smoke');
 const runs = smoke ? 1 : 5;
+/** `--case NAME`: only this speed case (Chromium and Node); `--chromium`: skip the Node benchmark. */
+const only = process.argv.includes('--case') ? process.argv[process.argv.indexOf('--case') + 1] : undefined;
+const chromiumOnly = process.argv.includes('--chromium');
 
 function round(x: number, digits = 1): number {
   const f = 10 ** digits;
@@ -40,7 +44,8 @@ async function chromiumCases(): Promise<void> {
   const browser = await launchChromium();
   try {
     // Every case with the pool (2 workers) and with one worker, in the same run: ratios compare like with like.
-    for (const [name, workers] of (smoke ? SPEED_CASES.slice(0, 1) : SPEED_CASES).flatMap((n) => [[n, 2], [n, 1]] as const)) {
+    const cases = smoke ? SPEED_CASES.slice(0, 1) : SPEED_CASES.filter((n) => only === undefined || n === only);
+    for (const [name, workers] of cases.flatMap((n) => [[n, 2], [n, 1]] as const)) {
       // A fresh page per case: its renderer's peak RSS belongs to this case alone.
       const page = await browser.newPage();
       await page.goto(`${server.url}/bench/bundle.html`);
@@ -81,8 +86,9 @@ function bundleSize(): void {
 async function main(): Promise<void> {
   bundleSize();
   await chromiumCases();
+  if (chromiumOnly) return;
   const nodeBench = path.join(__dirname, 'bundle-node.js');
-  execFileSync(process.execPath, [nodeBench, ...(smoke ? ['--smoke'] : [])], { stdio: 'inherit' });
+  execFileSync(process.execPath, [nodeBench, ...(smoke ? ['--smoke'] : []), ...(only === undefined ? [] : ['--case', only])], { stdio: 'inherit' });
 }
 
 main().catch((e: unknown) => {

@@ -1,7 +1,8 @@
 // AssemblyScript (not TypeScript; the extension keeps tsc away): the fast engine's edge-grid kernels
-// (splat, binomial blur, norms, gradient step) in WASM. Each does the JS version's arithmetic
-// operation for operation — float32 storage, float64 arithmetic, rounded to float32 on store, sums in
-// the same order — so the WASM and JS paths give the same bytes. Build with the command in
+// (splat, binomial blur, norms, gradient step, smoothing, resample) in WASM. Each does the JS version's
+// arithmetic operation for operation — float32 storage; float32 lanes in the splat, the gradient's dot
+// products and the 3-point smoothing, float64 elsewhere; sums in the same order — so the WASM and JS
+// paths give the same bytes. Build with the command in
 // edge-kernels-wasm.ts. Pointers are byte offsets into this module's memory; a `points` pointer may
 // lie before the staged chunk it addresses (point i at points + 12·i; i32 addresses wrap).
 
@@ -55,27 +56,35 @@ export function blur(data: usize, nx: i32, ny: i32, nz: i32, C: i32, passes: i32
   }
 }
 
-/** ‖D‖ per voxel of the `voxels`·C grid at `data` into `norms` (float64 sum of squares in channel order). */
-export function norms(data: usize, out: usize, voxels: i32, C: i32): void {
+/** ‖D‖ of each of the `voxels` voxels (S floats each) at `data` into its lane C (float64 sum of squares in channel order). */
+export function norms(data: usize, voxels: i32, C: i32, S: i32): void {
+  const step = <usize>S << 2;
   let o = data;
-  for (let v = 0; v < voxels; v++) {
+  for (let v = 0; v < voxels; v++, o += step) {
     let sq = 0.0;
-    for (let c = 0; c < C; c++, o += 4) { const x = <f64>load<f32>(o); sq += x * x; }
-    store<f32>(out + (<usize>v << 2), <f32>Math.sqrt(sq));
+    for (let c = 0; c < C; c++) { const x = <f64>load<f32>(o + (<usize>c << 2)); sq += x * x; }
+    store<f32>(o + (<usize>C << 2), <f32>Math.sqrt(sq));
   }
+}
+
+// Horizontal sum of a f32x4 in float32: (l0 + l1) + (l2 + l3).
+// @ts-ignore: decorator
+@inline function hsum(v: v128): f32 {
+  return (f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1)) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
 }
 
 /**
  * FastEdgeGap.splat: the points of edges [0, edgeCount) (xyz at `points`, edge e's from offsets[e])
- * whose z is in [zLow, zHigh), each bilinearly in x/y and to the nearest z slice, trapezoid weights,
- * class vector table[a + c] + t·(table[b + c] − table[a + c]) with a = vecA[e], b = vecB[e] (float64).
+ * whose z is in [zLow, zHigh), each bilinearly in x/y and to the nearest z slice, trapezoid weights.
+ * Class vector rows (S float32 each, zero past C) at table + 4·vecA[e] and table + 4·vecB[e]; the
+ * sample's vector a + t·(b − a) and the deposits are float32, four lanes at a time.
  */
 export function splat(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize,
-  grid: usize, nx: i32, ny: i32, nz: i32, C: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64): void {
-  const sy = nx * C, sz = nx * ny * C, pairs = C & ~1;
+  grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64): void {
+  const sy = nx * S, sz = nx * ny * S, bytes = <usize>S << 2;
   for (let e = 0; e < edgeCount; e++) {
     const first = load<i32>(offsets + (<usize>e << 2)), n = load<i32>(offsets + (<usize>(e + 1) << 2)) - first;
-    const va = table + (<usize>load<i32>(vecA + (<usize>e << 2)) << 3), vb = table + (<usize>load<i32>(vecB + (<usize>e << 2)) << 3);
+    const va = table + (<usize>load<i32>(vecA + (<usize>e << 2)) << 2), vb = table + (<usize>load<i32>(vecB + (<usize>e << 2)) << 2);
     for (let j = 0; j < n; j++) {
       const o = points + <usize>(first + j) * 12;
       const z = <f64>load<f32>(o, 8);
@@ -88,27 +97,18 @@ export function splat(points: usize, offsets: usize, edgeCount: i32, table: usiz
       const t = j == 0 ? 0.0 : j == n - 1 ? <f64>(n - 2) / <f64>n : (<f64>j - 0.5) / <f64>n;
       const a = u - fi, b = w - fj;
       const wb0 = weight * (1 - b), wb1 = weight * b, a0 = 1 - a;
-      const q00 = a0 * wb0, q10 = a * wb0, q01 = a0 * wb1, q11 = a * wb1;
-      const c00 = grid + (<usize>(k0 * sz + j0 * sy + i0 * C) << 2), c10 = c00 + (<usize>C << 2);
-      const c01 = c00 + (<usize>sy << 2), c11 = c01 + (<usize>C << 2);
-      const tv = f64x2.splat(t), v00 = f64x2.splat(q00), v10 = f64x2.splat(q10), v01 = f64x2.splat(q01), v11 = f64x2.splat(q11);
-      let ch = 0;
-      for (; ch < pairs; ch += 2) {
-        const v0 = v128.load(va + (<usize>ch << 3));
-        const val = f64x2.add(v0, f64x2.mul(tv, f64x2.sub(v128.load(vb + (<usize>ch << 3)), v0)));
-        const off = <usize>ch << 2;
-        v128.store64_lane(c00 + off, f32x4.demote_f64x2_zero(f64x2.add(f64x2.promote_low_f32x4(v128.load64_zero(c00 + off)), f64x2.mul(v00, val))), 0);
-        v128.store64_lane(c10 + off, f32x4.demote_f64x2_zero(f64x2.add(f64x2.promote_low_f32x4(v128.load64_zero(c10 + off)), f64x2.mul(v10, val))), 0);
-        v128.store64_lane(c01 + off, f32x4.demote_f64x2_zero(f64x2.add(f64x2.promote_low_f32x4(v128.load64_zero(c01 + off)), f64x2.mul(v01, val))), 0);
-        v128.store64_lane(c11 + off, f32x4.demote_f64x2_zero(f64x2.add(f64x2.promote_low_f32x4(v128.load64_zero(c11 + off)), f64x2.mul(v11, val))), 0);
-      }
-      for (; ch < C; ch++) {
-        const v0 = load<f64>(va + (<usize>ch << 3)), val = v0 + t * (load<f64>(vb + (<usize>ch << 3)) - v0);
-        const off = <usize>ch << 2;
-        store<f32>(c00 + off, <f32>(<f64>load<f32>(c00 + off) + q00 * val));
-        store<f32>(c10 + off, <f32>(<f64>load<f32>(c10 + off) + q10 * val));
-        store<f32>(c01 + off, <f32>(<f64>load<f32>(c01 + off) + q01 * val));
-        store<f32>(c11 + off, <f32>(<f64>load<f32>(c11 + off) + q11 * val));
+      const c00 = grid + (<usize>(k0 * sz + j0 * sy + i0 * S) << 2), c10 = c00 + bytes;
+      const c01 = c00 + (<usize>sy << 2), c11 = c01 + bytes;
+      const tv = f32x4.splat(<f32>t);
+      const v00 = f32x4.splat(<f32>(a0 * wb0)), v10 = f32x4.splat(<f32>(a * wb0));
+      const v01 = f32x4.splat(<f32>(a0 * wb1)), v11 = f32x4.splat(<f32>(a * wb1));
+      for (let off: usize = 0; off < bytes; off += 16) {
+        const lo = v128.load(va + off);
+        const val = f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo)));
+        v128.store(c00 + off, f32x4.add(v128.load(c00 + off), f32x4.mul(v00, val)));
+        v128.store(c10 + off, f32x4.add(v128.load(c10 + off), f32x4.mul(v10, val)));
+        v128.store(c01 + off, f32x4.add(v128.load(c01 + off), f32x4.mul(v01, val)));
+        v128.store(c11 + off, f32x4.add(v128.load(c11 + off), f32x4.mul(v11, val)));
       }
     }
   }
@@ -116,15 +116,18 @@ export function splat(points: usize, offsets: usize, edgeCount: i32, table: usiz
 
 /**
  * FastEdgeGap.advect's gradient step for the interior points of edges [0, edgeCount) whose z is in
- * [zLow, zHigh), moved in place: f = v·D − s·‖D‖ at the sample's voxel and its three one-sided
- * neighbours (‖D‖ from `norm`, filled by `norms`), `step` along the normalised gradient.
+ * [zLow, zHigh), moved in place. The sample's vector v = a + t·(b − a) (float32, rows as in `splat`)
+ * plus the row at `similarity` (zeros, −s in lane C) dotted with a voxel (C densities, ‖D‖) is
+ * f = v·D − s·‖D‖; f at the sample's voxel and its three one-sided neighbours gives the gradient,
+ * and the sample moves `step` along it (float64).
  */
-export function gradient(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize,
-  grid: usize, norm: usize, nx: i32, ny: i32, nz: i32, C: i32, lx: f64, ly: f64, lz: f64, inv: f64, step: f64, similarity: f64,
+export function gradient(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize, similarity: usize,
+  grid: usize, nx: i32, ny: i32, nz: i32, S: i32, lx: f64, ly: f64, lz: f64, inv: f64, step: f64,
   zLow: f64, zHigh: f64): void {
+  const bytes = <usize>S << 2;
   for (let e = 0; e < edgeCount; e++) {
     const first = load<i32>(offsets + (<usize>e << 2)), n = load<i32>(offsets + (<usize>(e + 1) << 2)) - first;
-    const va = table + (<usize>load<i32>(vecA + (<usize>e << 2)) << 3), vb = table + (<usize>load<i32>(vecB + (<usize>e << 2)) << 3);
+    const va = table + (<usize>load<i32>(vecA + (<usize>e << 2)) << 2), vb = table + (<usize>load<i32>(vecB + (<usize>e << 2)) << 2);
     for (let j = 1; j + 1 < n; j++) {
       const o = points + <usize>(first + j) * 12;
       const x = <f64>load<f32>(o), y = <f64>load<f32>(o, 4), z = <f64>load<f32>(o, 8);
@@ -133,24 +136,21 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
       const fi = Math.floor(fu), fk = Math.floor(fw), fm = Math.floor(fq);
       if (!(fi >= 1 && fk >= 1 && fm >= 1 && fi + 1 < <f64>nx && fk + 1 < <f64>ny && fm + 1 < <f64>nz)) continue;
       const si = fu - fi < 0.5 ? -1 : 1, sk = fw - fk < 0.5 ? -1 : 1, sm = fq - fm < 0.5 ? -1 : 1;
-      const t = <f64>j / <f64>n;
+      const tv = f32x4.splat(<f32>(<f64>j / <f64>n));
       const here = (<i32>fm * ny + <i32>fk) * nx + <i32>fi;
-      const hx = here + si, hy = here + sk * nx, hz = here + sm * nx * ny;
-      const o0 = grid + (<usize>(here * C) << 2), ox = grid + (<usize>(hx * C) << 2);
-      const oy = grid + (<usize>(hy * C) << 2), oz = grid + (<usize>(hz * C) << 2);
-      let d0 = 0.0, dx = 0.0, dy = 0.0, dz = 0.0;
-      for (let ch = 0; ch < C; ch++) {
-        const v0 = load<f64>(va + (<usize>ch << 3)), val = v0 + t * (load<f64>(vb + (<usize>ch << 3)) - v0);
-        const off = <usize>ch << 2;
-        d0 += val * <f64>load<f32>(o0 + off); dx += val * <f64>load<f32>(ox + off);
-        dy += val * <f64>load<f32>(oy + off); dz += val * <f64>load<f32>(oz + off);
+      const o0 = grid + (<usize>(here * S) << 2);
+      const ox = o0 + (<usize>(si * S) << 2), oy = o0 + (<usize>(sk * nx * S) << 2), oz = o0 + (<usize>(sm * nx * ny * S) << 2);
+      let d0 = f32x4.splat(0), dx = d0, dy = d0, dz = d0;
+      for (let off: usize = 0; off < bytes; off += 16) {
+        const lo = v128.load(va + off);
+        const v = f32x4.add(f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo))), v128.load(similarity + off));
+        d0 = f32x4.add(d0, f32x4.mul(v, v128.load(o0 + off)));
+        dx = f32x4.add(dx, f32x4.mul(v, v128.load(ox + off)));
+        dy = f32x4.add(dy, f32x4.mul(v, v128.load(oy + off)));
+        dz = f32x4.add(dz, f32x4.mul(v, v128.load(oz + off)));
       }
-      const n0 = <f64>load<f32>(norm + (<usize>here << 2)), nX = <f64>load<f32>(norm + (<usize>hx << 2));
-      const nY = <f64>load<f32>(norm + (<usize>hy << 2)), nZ = <f64>load<f32>(norm + (<usize>hz << 2));
-      const f0 = n0 > 0 ? d0 - similarity * n0 : 0.0;
-      const gx = ((nX > 0 ? dx - similarity * nX : 0.0) - f0) * <f64>si;
-      const gy = ((nY > 0 ? dy - similarity * nY : 0.0) - f0) * <f64>sk;
-      const gz = ((nZ > 0 ? dz - similarity * nZ : 0.0) - f0) * <f64>sm;
+      const f0 = <f64>hsum(d0);
+      const gx = (<f64>hsum(dx) - f0) * <f64>si, gy = (<f64>hsum(dy) - f0) * <f64>sk, gz = (<f64>hsum(dz) - f0) * <f64>sm;
       const strength = Math.sqrt(gx * gx + gy * gy + gz * gz);
       if (!(strength > 0)) continue;
       const scale = step / strength;
@@ -159,17 +159,19 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
   }
 }
 
-// smooth.ts smoothThree: R = 1 without copies, the old left neighbour kept in registers.
+// smooth.ts smoothThree32: R = 1 in float32, x/y/z as three lanes (a point's 16-byte load also reads the
+// next point's x, which is never stored); the old left neighbour is kept in a register.
 function smoothThree(at: usize, n: i32, passes: i32): void {
   const end = at + <usize>(n - 1) * 12;
+  const three = f32x4.splat(3);
   for (let pass = 0; pass < passes; pass++) {
-    let px = <f64>load<f32>(at), py = <f64>load<f32>(at, 4), pz = <f64>load<f32>(at, 8);
+    let p = v128.load(at), c = v128.load(at + 12);
     for (let o = at + 12; o < end; o += 12) {
-      const cx = <f64>load<f32>(o), cy = <f64>load<f32>(o, 4), cz = <f64>load<f32>(o, 8);
-      store<f32>(o, <f32>((px + cx + <f64>load<f32>(o, 12)) / 3));
-      store<f32>(o, <f32>((py + cy + <f64>load<f32>(o, 16)) / 3), 4);
-      store<f32>(o, <f32>((pz + cz + <f64>load<f32>(o, 20)) / 3), 8);
-      px = cx; py = cy; pz = cz;
+      const next = v128.load(o + 12);
+      const r = f32x4.div(f32x4.add(f32x4.add(p, c), next), three);
+      v128.store64_lane(o, r, 0);
+      v128.store32_lane(o + 8, r, 2);
+      p = c; c = next;
     }
   }
 }

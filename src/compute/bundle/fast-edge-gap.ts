@@ -16,7 +16,8 @@ import type { FastGrid } from './fast-grid';
 import { InPlaceWriter } from './in-place-writer';
 import { PolylineBuffer, resampleInto } from './polyline-buffer';
 import { smoothingRadius } from './schedule';
-import { SmoothScratch, smoothPolyline } from './smooth';
+import { SmoothScratch, smoothPolyline, smoothThree32 } from './smooth';
+import { voxelStride } from './voxel-layout';
 
 /** Points per staged chunk of the WASM path (3 MB): bounds the WASM memory beyond the grid. */
 const CHUNK_POINTS = 1 << 18;
@@ -27,7 +28,22 @@ function align16(bytes: number): number {
 }
 
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
-const { floor, sqrt } = Math;
+const { floor, fround, sqrt } = Math;
+
+/**
+ * f = v·D − s·‖D‖ of the voxel at `o` for the extended vector `v` (class vector, −s in lane C), in
+ * float32 exactly as the WASM kernel: four lane sums over the voxel's f32x4 blocks, then (l0 + l1) + (l2 + l3).
+ */
+function voxelAttraction(data: Float32Array, o: number, v: Float32Array, S: number): number {
+  let l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+  for (let c = 0; c < S; c += 4) {
+    l0 = fround(l0 + fround(v[c]! * data[o + c]!));
+    l1 = fround(l1 + fround(v[c + 1]! * data[o + c + 1]!));
+    l2 = fround(l2 + fround(v[c + 2]! * data[o + c + 2]!));
+    l3 = fround(l3 + fround(v[c + 3]! * data[o + c + 3]!));
+  }
+  return fround(fround(l0 + l1) + fround(l2 + l3));
+}
 
 /** What a `FastEdgeGap` needs; arrays are read, not copied (keep them alive and unchanged). */
 export interface FastEdgeGapSetup {
@@ -57,9 +73,14 @@ export class FastEdgeGap {
   private readonly smooth = new SmoothScratch();
   /**
    * nn_vis's class vector of edge e's samples is linear in t = slot/samples:
-   * v(t) = table[a + c] + t·(table[b + c] − table[a + c]) with a = vecA[e], b = vecB[e].
+   * v(t) = table[a + c] + t·(table[b + c] − table[a + c]) with a = vecA[e], b = vecB[e]; float32 rows
+   * of `voxelStride(C)` lanes, zero past C (the voxel layout).
    */
-  private readonly table: Float64Array;
+  private readonly table: Float32Array;
+  /** Lanes per class-vector row and per voxel. */
+  private readonly stride: number;
+  /** The JS gradient's extended sample vector (one row). */
+  private readonly sample: Float32Array;
   private readonly vecA: Int32Array;
   private readonly vecB: Int32Array;
 
@@ -76,6 +97,8 @@ export class FastEdgeGap {
     resampleInto(lines, this.cur, setup.sampleLength, setup.maxPoints);
     const v = edgeVectorTable(setup);
     this.table = v.table; this.vecA = v.a; this.vecB = v.b;
+    this.stride = voxelStride(setup.vectors.classes);
+    this.sample = new Float32Array(this.stride);
     this.updateBounds();
   }
 
@@ -106,20 +129,22 @@ export class FastEdgeGap {
    * nn_vis's per-segment deposits (½ per segment end; segment j carries the class vector at t = j/n).
    */
   splat(grid: FastGrid): void {
-    const C = grid.channels, nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell;
+    const S = grid.stride, nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell;
     const ox = grid.ox, oy = grid.oy, oz = grid.oz;
     const { zLow, zHigh } = this.setup;
     if (grid instanceof WasmGrid) {
-      const at = this.stageEdges(grid);
+      const at = this.stageEdges(grid, 0);
       for (let e0 = 0; e0 < this.cur.count;) {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
         grid.kernels.splat(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4,
-          grid.dataAt, nx, ny, nz, C, ox, oy, oz, inv, zLow, zHigh);
+          grid.dataAt, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh);
         e0 = e1;
       }
       return;
     }
-    const data = grid.data, sy = nx * C, sz = nx * ny * C;
+    // The WASM kernel's float32 lanes, operation for operation (each float32 operation is a float64
+    // operation rounded by `fround` or by the store).
+    const data = grid.data, sy = nx * S, sz = nx * ny * S;
     const p = this.cur.points, offsets = this.cur.pointOffsets;
     const table = this.table, vecA = this.vecA, vecB = this.vecB;
     for (let e = 0; e < this.cur.count; e++) {
@@ -133,31 +158,36 @@ export class FastEdgeGap {
         const i0 = floor(u), j0 = floor(w), k0 = floor(q + 0.5);
         if (i0 < 0 || j0 < 0 || k0 < 0 || i0 + 1 >= nx || j0 + 1 >= ny || k0 >= nz) continue;
         const weight = j === 0 || j === n - 1 ? 0.5 : 1;
-        const t = j === 0 ? 0 : j === n - 1 ? (n - 2) / n : (j - 0.5) / n;
+        const t = fround(j === 0 ? 0 : j === n - 1 ? (n - 2) / n : (j - 0.5) / n);
         const a = u - i0, b = w - j0;
         const wb0 = weight * (1 - b), wb1 = weight * b;
         const a0 = 1 - a;
-        const c00 = k0 * sz + j0 * sy + i0 * C, c01 = c00 + sy;
-        const q00 = a0 * wb0, q10 = a * wb0, q01 = a0 * wb1, q11 = a * wb1;
-        for (let ch = 0; ch < C; ch++) {
-          const v0 = table[va + ch]!, val = v0 + t * (table[vb + ch]! - v0);
-          data[c00 + ch] = data[c00 + ch]! + q00 * val; data[c00 + C + ch] = data[c00 + C + ch]! + q10 * val;
-          data[c01 + ch] = data[c01 + ch]! + q01 * val; data[c01 + C + ch] = data[c01 + C + ch]! + q11 * val;
+        const c00 = k0 * sz + j0 * sy + i0 * S, c01 = c00 + sy;
+        const q00 = fround(a0 * wb0), q10 = fround(a * wb0), q01 = fround(a0 * wb1), q11 = fround(a * wb1);
+        for (let ch = 0; ch < S; ch++) {
+          const v0 = table[va + ch]!, val = fround(v0 + fround(t * fround(table[vb + ch]! - v0)));
+          data[c00 + ch] = data[c00 + ch]! + fround(q00 * val); data[c00 + S + ch] = data[c00 + S + ch]! + fround(q10 * val);
+          data[c01 + ch] = data[c01 + ch]! + fround(q01 * val); data[c01 + S + ch] = data[c01 + S + ch]! + fround(q11 * val);
         }
       }
     }
   }
 
   /**
-   * Copies the offsets and class-vector rows into `grid`'s WASM memory and reserves room for the output
-   * offsets and the smoothing scratch; returns their byte offsets and the first free byte after them.
+   * Copies the offsets, the class-vector rows and the similarity row (zeros, −s in lane C: the
+   * gradient's extension of every sample vector) into `grid`'s WASM memory and reserves room for the
+   * output offsets and the smoothing scratch; returns their byte offsets and the first free byte after them.
    */
-  private stageEdges(grid: WasmGrid): { offsets: number; table: number; vecA: number; vecB: number; outOffsets: number; prev: number; free: number } {
-    const [offsets, table, vecA, vecB] = grid.kernels.stage(grid.freeAt, [this.cur.pointOffsets, this.table, this.vecA, this.vecB]);
-    const outOffsets = align16(vecB! + this.vecB.byteLength), prev = align16(outOffsets + this.cur.pointOffsets.byteLength);
+  private stageEdges(grid: WasmGrid, similarity: number): {
+    offsets: number; table: number; vecA: number; vecB: number; similarity: number; outOffsets: number; prev: number; free: number;
+  } {
+    const row = new Float32Array(this.stride);
+    row[grid.channels] = -similarity;
+    const [offsets, table, vecA, vecB, sim] = grid.kernels.stage(grid.freeAt, [this.cur.pointOffsets, this.table, this.vecA, this.vecB, row]);
+    const outOffsets = align16(sim! + row.byteLength), prev = align16(outOffsets + this.cur.pointOffsets.byteLength);
     const free = align16(prev + resampledPointsBound(this.setup.maxPoints) * 24);
     grid.kernels.reserve(free);
-    return { offsets: offsets!, table: table!, vecA: vecA!, vecB: vecB!, outOffsets, prev, free };
+    return { offsets: offsets!, table: table!, vecA: vecA!, vecB: vecB!, similarity: sim!, outOffsets, prev, free };
   }
 
   /** The end of the edge chunk starting at e0: at most CHUNK_POINTS points, at least one edge. */
@@ -182,16 +212,16 @@ export class FastEdgeGap {
    * `smoothingPasses` passes of nn_vis's moving average (window from `reductionAfter`), then resample.
    */
   advect(grid: FastGrid, step: number, similarity: number, smoothingPasses: number, reductionAfter: number): void {
-    const nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell, C = grid.channels;
+    const nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell, C = grid.channels, S = grid.stride;
     const lx = grid.ox - grid.cell / 2, ly = grid.oy - grid.cell / 2, lz = grid.oz - grid.cell / 2;
     const { zLow, zHigh } = this.setup;
     if (grid instanceof WasmGrid) {
-      const at = this.stageEdges(grid), writer = new InPlaceWriter(this.cur), offsets = this.cur.pointOffsets;
+      const at = this.stageEdges(grid, similarity), writer = new InPlaceWriter(this.cur), offsets = this.cur.pointOffsets;
       new Int32Array(grid.kernels.memory.buffer, at.outOffsets, 1)[0] = 0;
       for (let e0 = 0; e0 < this.cur.count;) {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
-        grid.kernels.gradient(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4,
-          grid.dataAt, grid.normsAt, nx, ny, nz, C, lx, ly, lz, inv, step, similarity, zLow, zHigh);
+        grid.kernels.gradient(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4, at.similarity,
+          grid.dataAt, nx, ny, nz, S, lx, ly, lz, inv, step, zLow, zHigh);
         this.finishInWasm(grid, at, points, e0, e1, smoothingPasses, reductionAfter, writer);
         e0 = e1;
       }
@@ -200,9 +230,10 @@ export class FastEdgeGap {
       this.updateBounds();
       return;
     }
-    const data = grid.data, norms = grid.norms;
+    const data = grid.data, v = this.sample;
     const p = this.cur.points, offsets = this.cur.pointOffsets;
     const table = this.table, vecA = this.vecA, vecB = this.vecB;
+    const minusS = fround(-similarity);
     for (let e = 0; e < this.cur.count; e++) {
       const first = offsets[e]!, n = offsets[e + 1]! - first;
       const va = vecA[e]!, vb = vecB[e]!;
@@ -215,21 +246,18 @@ export class FastEdgeGap {
         // nn_vis gridDirection: difference towards the side of the cell centre the sample is on.
         const si = fu - i < 0.5 ? -1 : 1, sk = fw - k < 0.5 ? -1 : 1, sm = fq - m < 0.5 ? -1 : 1;
         if (i < 1 || k < 1 || m < 1 || i + 1 >= nx || k + 1 >= ny || m + 1 >= nz) continue;
-        const t = j / n;
-        const here = (m * ny + k) * nx + i;
-        const hx = here + si, hy = here + sk * nx, hz = here + sm * nx * ny;
-        // f = v·D − s·‖D‖ at the voxel and its three one-sided neighbours; an empty voxel has f = 0.
-        let d0 = 0, dx = 0, dy = 0, dz = 0;
-        const o0 = here * C, ox = hx * C, oy = hy * C, oz = hz * C;
-        for (let ch = 0; ch < C; ch++) {
-          const v0 = table[va + ch]!, val = v0 + t * (table[vb + ch]! - v0);
-          d0 += val * data[o0 + ch]!; dx += val * data[ox + ch]!; dy += val * data[oy + ch]!; dz += val * data[oz + ch]!;
+        // The sample's class vector extended by −s in lane C (the voxel's ‖D‖), as the WASM kernel's lanes.
+        const t = fround(j / n);
+        for (let c = 0; c < S; c++) {
+          const v0 = table[va + c]!;
+          v[c] = fround(v0 + fround(t * fround(table[vb + c]! - v0))) + (c === C ? minusS : 0);
         }
-        const n0 = norms[here]!, nX = norms[hx]!, nY = norms[hy]!, nZ = norms[hz]!;
-        const f0 = n0 > 0 ? d0 - similarity * n0 : 0;
-        const gx = ((nX > 0 ? dx - similarity * nX : 0) - f0) * si;
-        const gy = ((nY > 0 ? dy - similarity * nY : 0) - f0) * sk;
-        const gz = ((nZ > 0 ? dz - similarity * nZ : 0) - f0) * sm;
+        const here = (m * ny + k) * nx + i;
+        // f = v·D − s·‖D‖ at the voxel and its three one-sided neighbours (an empty voxel has f = 0).
+        const f0 = voxelAttraction(data, here * S, v, S);
+        const gx = (voxelAttraction(data, (here + si) * S, v, S) - f0) * si;
+        const gy = (voxelAttraction(data, (here + sk * nx) * S, v, S) - f0) * sk;
+        const gz = (voxelAttraction(data, (here + sm * nx * ny) * S, v, S) - f0) * sm;
         const strength = sqrt(gx * gx + gy * gy + gz * gz);
         if (!(strength > 0)) continue;
         const scale = step / strength;
@@ -275,7 +303,10 @@ export class FastEdgeGap {
     next.pointOffsets[0] = 0;
     for (let e = 0; e < this.cur.count; e++) {
       const first = offsets[e]!, n = offsets[e + 1]! - first;
-      if (smoothingPasses > 0) smoothPolyline(p, first, n, smoothingRadius(n, reductionAfter), smoothingPasses, this.smooth);
+      const radius = smoothingRadius(n, reductionAfter);
+      // The common 3-point window in float32 lanes, as the WASM kernel; wider windows in float64.
+      if (radius === 1) smoothThree32(p, first, n, smoothingPasses);
+      else smoothPolyline(p, first, n, radius, smoothingPasses, this.smooth);
       next.reserve(cursor + bound, cursor);
       cursor += resamplePolyline(p, first, n, sampleLength, maxPoints, next.points, cursor);
       next.pointOffsets[e + 1] = cursor;
@@ -292,27 +323,30 @@ export class FastEdgeGap {
 }
 
 /**
- * Per-edge class-vector rows for `FastEdgeGap` (see its `table`): type 0 interpolates the unit vectors
- * of source and target, types 1 and 3 use one of them (a = b, so dv/dt = 0), type 2 gets its own row
- * (s + e)/(‖s‖ + ‖e‖) per edge.
+ * Per-edge class-vector rows for `FastEdgeGap` (see its `table`), float32 with `voxelStride(C)` lanes:
+ * type 0 interpolates the unit vectors of source and target, types 1 and 3 use one of them (a = b, so
+ * dv/dt = 0), type 2 gets its own row (s + e)/(‖s‖ + ‖e‖) per edge.
  */
-function edgeVectorTable(setup: FastEdgeGapSetup): { table: Float64Array; a: Int32Array; b: Int32Array } {
+function edgeVectorTable(setup: FastEdgeGapSetup): { table: Float32Array; a: Int32Array; b: Int32Array } {
   const { vectors, type, sources, targets } = setup;
-  const C = vectors.classes, count = sources.length;
+  const C = vectors.classes, S = voxelStride(C), count = sources.length;
   const a = new Int32Array(count), b = new Int32Array(count);
   if (type !== 2) {
+    const nodes = vectors.length.length, unit = vectors.unit;
+    const table = new Float32Array(nodes * S);
+    for (let n = 0; n < nodes; n++) for (let c = 0; c < C; c++) table[n * S + c] = unit[n * C + c]!;
     for (let e = 0; e < count; e++) {
-      const so = sources[e]! * C, to = targets[e]! * C;
+      const so = sources[e]! * S, to = targets[e]! * S;
       a[e] = type === 3 ? to : so;
       b[e] = type === 0 ? to : a[e]!;
     }
-    return { table: vectors.unit, a, b };
+    return { table, a, b };
   }
-  const table = new Float64Array(count * C), raw = vectors.raw;
+  const table = new Float32Array(count * S), raw = vectors.raw;
   for (let e = 0; e < count; e++) {
     const so = sources[e]! * C, to = targets[e]! * C, d = vectors.length[sources[e]!]! + vectors.length[targets[e]!]!;
-    for (let c = 0; c < C; c++) table[e * C + c] = d > 0 ? (raw[so + c]! + raw[to + c]!) / d : 0;
-    a[e] = e * C; b[e] = e * C;
+    for (let c = 0; c < C; c++) table[e * S + c] = d > 0 ? (raw[so + c]! + raw[to + c]!) / d : 0;
+    a[e] = e * S; b[e] = e * S;
   }
   return { table, a, b };
 }

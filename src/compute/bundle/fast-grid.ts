@@ -1,12 +1,13 @@
 /**
  * The `fast` engine's density grid: cell size follows the bandwidth (coarse early, fine late), the
  * box is cropped to the data's bounding box plus the kernel's reach (and to nn_vis's padded grid,
- * outside which nn_vis drops density), C class channels interleaved per voxel, plus one ‖D‖ per voxel.
- * The density is a multilinear splat blurred by binomial [1,2,1]/4 passes per axis, so its cost per
- * voxel does not depend on the bandwidth.
+ * outside which nn_vis drops density). A voxel holds C class densities and ‖D‖, padded to a multiple
+ * of 4 floats (voxel-layout.ts). The density is a multilinear splat blurred by binomial [1,2,1]/4
+ * passes per axis, so its cost per voxel does not depend on the bandwidth.
  */
 
 import { EdgeKernels, WasmGrid } from './edge-kernels-wasm';
+import { voxelStride } from './voxel-layout';
 
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
 const { ceil, floor, max, min, pow, sqrt } = Math;
@@ -21,11 +22,12 @@ export interface FastGrid {
   nx: number; ny: number; nz: number;
   /** Class channels per voxel (C). */
   channels: number;
-  /** nx·ny·nz·channels class densities, voxel-major (x fastest). */
+  /** Floats per voxel: `voxelStride(channels)`. */
+  stride: number;
+  /** nx·ny·nz·stride floats, voxel-major (x fastest): C class densities, ‖D‖, zeros. */
   data: Float32Array;
-  /** nx·ny·nz values of ‖D‖ (filled by `computeNorms`). */
-  norms: Float32Array;
 }
+
 
 /** Most floats one grid may hold (32 MB, plus as much blur scratch); beyond it the cell grows (worker memory). */
 export const MAX_GRID_FLOATS = 1 << 23;
@@ -41,7 +43,6 @@ export function kernelVarianceCells(blurPasses: number): number {
 /** Reusable storage so that levels do not allocate; one per engine run (or worker). */
 export class GridStore {
   private data = new Float32Array(0);
-  private norms = new Float32Array(0);
   private scratch = new Float32Array(0);
   /** The WASM kernels holding this store's grids, or null (JS arrays and kernels then). */
   private readonly kernels: EdgeKernels | null;
@@ -57,12 +58,11 @@ export class GridStore {
    */
   grid(cell: number, ox: number, oy: number, oz: number, nx: number, ny: number, nz: number, channels: number): FastGrid {
     if (this.kernels !== null) return this.kernels.grid(cell, ox, oy, oz, nx, ny, nz, channels);
-    const voxels = nx * ny * nz;
-    if (this.data.length < voxels * channels) this.data = new Float32Array(ceil(voxels * channels * 1.3));
-    if (this.norms.length < voxels) this.norms = new Float32Array(ceil(voxels * 1.3));
-    const data = this.data.subarray(0, voxels * channels);
+    const stride = voxelStride(channels), floats = nx * ny * nz * stride;
+    if (this.data.length < floats) this.data = new Float32Array(ceil(floats * 1.3));
+    const data = this.data.subarray(0, floats);
     data.fill(0);
-    return { cell, ox, oy, oz, nx, ny, nz, channels, data, norms: this.norms.subarray(0, voxels) };
+    return { cell, ox, oy, oz, nx, ny, nz, channels, stride, data };
   }
 
   /** Scratch of at least `n` floats for the blur. */
@@ -91,7 +91,7 @@ export function layoutGrid(
     volume *= max(extent[d]!, cell);
   }
   // Coarsen when the box would hold more than maxVoxels (or MAX_GRID_FLOATS floats).
-  const limit = max(min(maxVoxels, MAX_GRID_FLOATS / channels), 64);
+  const limit = max(min(maxVoxels, MAX_GRID_FLOATS / voxelStride(channels)), 64);
   let size = max(cell, pow(volume / limit, 1 / dims));
   const n = [1, 1, 1];
   for (;;) {
@@ -130,7 +130,7 @@ const Z_CHUNK = 2048;
  * column chunks, so each float is read from memory once per axis group, with no copy of the grid.
  */
 export function blurGrid(store: GridStore, grid: FastGrid, passes: number): void {
-  const C = grid.channels, nx = grid.nx, ny = grid.ny, nz = grid.nz;
+  const C = grid.stride, nx = grid.nx, ny = grid.ny, nz = grid.nz;
   if (grid instanceof WasmGrid) {
     grid.kernels.blur(grid, passes);
     return;
@@ -186,7 +186,7 @@ function epanechnikovLine(
  * x, then y, in place; O(1) per voxel and channel whatever the radius.
  */
 export function epanechnikovBlur2d(store: GridStore, grid: FastGrid, radius: number): void {
-  const C = grid.channels, nx = grid.nx, ny = grid.ny, data = grid.data;
+  const C = grid.stride, nx = grid.nx, ny = grid.ny, data = grid.data;
   const reach = max(ceil(radius) - 1, 0);
   const block = nx * C;
   const copy = store.blurScratch(nx * ny * C);
@@ -201,16 +201,16 @@ export function addGrid(dst: FastGrid, src: Float32Array): void {
   for (let i = 0; i < d.length; i++) d[i] = d[i]! + src[i]!;
 }
 
-/** Fills `norms` with ‖D‖ per voxel. */
+/** Writes ‖D‖ (float64 sum of squares in channel order) into lane C of every voxel. */
 export function computeNorms(grid: FastGrid): void {
   if (grid instanceof WasmGrid) {
     grid.kernels.norms(grid);
     return;
   }
-  const C = grid.channels, data = grid.data, norms = grid.norms;
-  for (let v = 0, o = 0; v < norms.length; v++, o += C) {
+  const C = grid.channels, S = grid.stride, data = grid.data;
+  for (let o = 0; o < data.length; o += S) {
     let sq = 0;
     for (let c = 0; c < C; c++) { const x = data[o + c]!; sq += x * x; }
-    norms[v] = sqrt(sq);
+    data[o + C] = sqrt(sq);
   }
 }

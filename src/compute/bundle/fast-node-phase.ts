@@ -17,26 +17,26 @@ import { nodeSchedule } from './schedule';
 const { abs, floor, max, min, sqrt } = Math;
 
 function splatNodes(grid: FastGrid, positions: Float32Array, raw: Float64Array, count: number): void {
-  const C = grid.channels, data = grid.data, nx = grid.nx, ny = grid.ny, inv = 1 / grid.cell;
+  const C = grid.channels, S = grid.stride, data = grid.data, nx = grid.nx, ny = grid.ny, inv = 1 / grid.cell;
   for (let n = 0; n < count; n++) {
     const u = (positions[n * 3]! - grid.ox) * inv, w = (positions[n * 3 + 1]! - grid.oy) * inv;
     const i0 = floor(u), j0 = floor(w);
     if (i0 < 0 || j0 < 0 || i0 + 1 >= nx || j0 + 1 >= ny) continue;
     const a = u - i0, b = w - j0;
-    const base = (j0 * nx + i0) * C;
+    const base = (j0 * nx + i0) * S;
     for (let corner = 0; corner < 4; corner++) {
       const dx = corner & 1, dy = corner >> 1;
       const cw = (dx ? a : 1 - a) * (dy ? b : 1 - b);
-      const at = base + (dy * nx + dx) * C;
+      const at = base + (dy * nx + dx) * S;
       for (let c = 0; c < C; c++) data[at + c] = data[at + c]! + cw * raw[n * C + c]!;
     }
   }
 }
 
 function attract(grid: FastGrid, voxel: number, unit: Float64Array, uo: number, s: number): number {
-  const norm = grid.norms[voxel]!;
+  const C = grid.channels, data = grid.data, o = voxel * grid.stride;
+  const norm = data[o + C]!;
   if (!(norm > 0)) return 0;
-  const C = grid.channels, data = grid.data, o = voxel * C;
   let dot = 0;
   for (let c = 0; c < C; c++) dot += unit[uo + c]! * data[o + c]!;
   return dot - s * norm;

@@ -7,7 +7,7 @@ import type { Polylines } from '../polylines';
 import { smoothingRadius } from './schedule';
 
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
-const { min } = Math;
+const { fround, min } = Math;
 
 /** Scratch space for smoothing; grows on demand, reuse one per engine. */
 export class SmoothScratch {
@@ -65,6 +65,26 @@ function smoothThree(points: Float32Array, base: number, n: number, passes: numb
       points[o] = (px + cx + points[o + 3]!) / 3;
       points[o + 1] = (py + cy + points[o + 4]!) / 3;
       points[o + 2] = (pz + cz + points[o + 5]!) / 3;
+      px = cx; py = cy; pz = cz;
+    }
+  }
+}
+
+/**
+ * `smoothThree` in float32 (the fast engine's, equal to its WASM kernel's f32x4 lanes): each interior
+ * point of points[first .. first+n) becomes ((left + self) + right) / 3, every operation rounded to float32.
+ */
+export function smoothThree32(points: Float32Array, first: number, n: number, passes: number): void {
+  if (n < 3) return;
+  const base = first * 3, end = base + (n - 1) * 3;
+  for (let pass = 0; pass < passes; pass++) {
+    let px = points[base]!, py = points[base + 1]!, pz = points[base + 2]!;
+    for (let o = base + 3; o < end; o += 3) {
+      const cx = points[o]!, cy = points[o + 1]!, cz = points[o + 2]!;
+      // The sums are rounded by fround, the quotient by the float32 store.
+      points[o] = fround(fround(px + cx) + points[o + 3]!) / 3;
+      points[o + 1] = fround(fround(py + cy) + points[o + 4]!) / 3;
+      points[o + 2] = fround(fround(pz + cz) + points[o + 5]!) / 3;
       px = cx; py = cy; pz = cz;
     }
   }

@@ -1,4 +1,4 @@
-import { SmoothScratch, smoothPolyline } from '../../../src/compute/bundle/smooth';
+import { SmoothScratch, smoothPolyline, smoothThree32 } from '../../../src/compute/bundle/smooth';
 
 function line(values: number[]): Float32Array {
   return Float32Array.from(values.flatMap((x) => [x, 0, 0]));
@@ -30,5 +30,20 @@ describe("nn_vis's Laplacian smoothing", () => {
     expect(p[9]).toBe(Math.fround(2.3));
     expect(p[12]).toBe(100);
     expect(p[15]).toBe(200);
+  });
+
+  it('has a float32 3-point variant (the fast engine\'s) within float32 rounding of the float64 one', () => {
+    const values = Array.from({ length: 40 }, (_, i) => Math.sin(i * 1.7) * 3 + i * 0.1);
+    const a = line(values), b = line(values);
+    smoothPolyline(a, 0, 40, 1, 8, scratch);
+    smoothThree32(b, 0, 40, 8);
+    expect(b[0]).toBe(a[0]);
+    expect(b[39 * 3]).toBe(a[39 * 3]);
+    xs(a).forEach((x, i) => expect(xs(b)[i]).toBeCloseTo(x, 5));
+    // Every operation rounds to float32: one pass of (0.1 + 0.2 + 0.3) / 3 is the float32 quotient.
+    const c = line([0.1, 0.2, 0.3]);
+    smoothThree32(c, 0, 3, 1);
+    const f = Math.fround;
+    expect(c[3]).toBe(f(f(f(f(0.1) + f(0.2)) + f(0.3)) / 3));
   });
 });
