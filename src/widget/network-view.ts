@@ -55,7 +55,7 @@ export class NetworkView {
   private readonly renderer: NetworkRenderer | null = null;
   private readonly selection: SelectionController | null = null;
   private readonly disposables: { dispose(): void }[] = [];
-  private readonly client = new WorkerPool(() => createInlineWorker(workerSource));
+  private readonly pool = new WorkerPool(() => createInlineWorker(workerSource));
   private readonly resizeObserver: ResizeObserver;
   private readonly subscriptions: [event: string, handler: () => void][] = [];
   private readonly errors = new Map<ErrorSource, string>();
@@ -198,7 +198,7 @@ export class NetworkView {
     this.cameraPlaced = false;
     this.pictureReady = false;
     try {
-      this.client.setNetwork(net);
+      this.pool.setNetwork(net);
     } catch (err) {
       this.setError('processing', jobErrorText(err));
       return;
@@ -269,7 +269,7 @@ export class NetworkView {
     const job = ++this.job;
     this.pictureReady = false;
     this.setProgress('processing', 0);
-    this.client.process(params, { liveEveryMs: LIVE_EVERY_MS, onProgress: (p) => this.onProgress(job, net, p) }).then(
+    this.pool.process(params, { liveEveryMs: LIVE_EVERY_MS, onProgress: (p) => this.onProgress(job, net, p) }).then(
       (geometry) => {
         if (!this.disposed && job === this.job) this.onResult(net, geometry);
       },
@@ -284,7 +284,7 @@ export class NetworkView {
   /** Cancels the running job (if any) and forgets its results: the last picture stays. */
   private stopJob(): void {
     this.job++;
-    this.client.cancel();
+    this.pool.cancel();
     this.setProgress(null, 0);
   }
 
@@ -377,7 +377,7 @@ export class NetworkView {
     for (const [event, handler] of this.subscriptions) this.model.off(event, handler);
     this.subscriptions.length = 0;
     this.resizeObserver.disconnect();
-    this.client.dispose();
+    this.pool.dispose();
     for (const d of this.disposables) d.dispose();
     this.renderer?.dispose();
     this.banner.dispose();

@@ -1,13 +1,13 @@
 /**
- * What the main thread's compute front ends (ComputeClient, WorkerPool) promise their callers:
- * progress reports, the options of a job, and the rejection of a job that did not finish.
+ * What the main thread's compute front end (WorkerPool) promises its callers: progress reports,
+ * the options of a job, and the rejection of a job that did not finish.
  */
 import type { Phase, ProcessedGeometry } from '../compute/types';
 
 /** Why a job ended without a result. */
 export type CancelReason = 'cancelled' | 'superseded' | 'network-changed' | 'disposed';
 
-/** The rejection of a job that was cancelled, superseded by a newer one, or whose client was disposed. */
+/** The rejection of a job that was cancelled, superseded by a newer one, or whose pool was disposed. */
 export class JobCancelledError extends Error {
   /** Why the job stopped. */
   readonly reason: CancelReason;
@@ -30,7 +30,7 @@ export interface ComputeProgress {
   readonly geometry?: ProcessedGeometry;
 }
 
-/** Options of `process` (ComputeClient and WorkerPool). */
+/** Options of `WorkerPool.process`. */
 export interface ProcessOptions {
   /** Called after every step and level; an exception thrown here cancels the job and rejects it. */
   onProgress?(progress: ComputeProgress): void;

@@ -1,9 +1,11 @@
 /**
- * Main-thread side of a pool of compute workers, with ComputeClient's surface. A `fast` job runs
- * its node phase on worker 0, then both workers bundle their shares of the edges (edge-shares.ts)
- * level by level in lock step, exchanging bounds and blurred partial grids over a MessageChannel of
- * their own (this thread, busy rendering, is not on that path); this thread gathers the polylines.
- * Other engines and small networks run on worker 0 alone.
+ * Main-thread side of the compute workers: one job at a time, a newer job or a new network
+ * supersedes the running one, progress and the result arrive as typed arrays, and a crashed worker
+ * is replaced (network re-sent) before the next job. A `fast` job runs its node phase on worker 0,
+ * then both workers bundle their shares of the edges (edge-shares.ts) level by level in lock step,
+ * exchanging bounds and blurred partial grids over a MessageChannel of their own (this thread, busy
+ * rendering, is not on that path); this thread gathers the polylines. Other engines and small
+ * networks run on worker 0 alone.
  */
 import { validateParams } from '../compute/params';
 import type { NetworkArrays, ProcessedGeometry, ProcessingParams } from '../compute/types';
@@ -46,7 +48,7 @@ interface PoolJob {
 }
 
 /**
- * Runs processing jobs on up to two workers made by `createWorker`; same contract as ComputeClient.
+ * Runs processing jobs on up to two workers made by `createWorker` (e.g. `() => createInlineWorker(src)`).
  * Deterministic: the same network and params give the same bytes with the same pool size. Two
  * workers do not give one worker's bytes: summing two blurred partial grids rounds differently from
  * blurring one, and the dynamics amplify it (docs/deviations.md F10; at the defaults on 24-12-6-4 the
@@ -85,18 +87,20 @@ export class WorkerPool {
     if (this.disposed) throw new Error('WorkerPool is disposed');
     this.network = net;
     this.settleCancelled('network-changed');
-    if (this.workers[0] === null) this.startWorker(0);
     for (let i = 0; i < this.size; i++) {
       if (this.workers[i] !== null) this.send(i, { version: PROTOCOL_VERSION, type: 'set-network', network: net });
     }
+    // startWorker sends the network itself: once per worker, however large it is.
+    if (this.workers[0] === null) this.startWorker(0);
   }
 
   /**
    * Processes the current network with `params`.
    *
-   * @returns the final geometry (arrays owned by the caller); rejects as `ComputeClient.process`
-   *   does: `JobCancelledError` when cancelled or superseded, `InvalidParamsError` for bad params,
-   *   the worker's error when processing fails, an Error saying which worker crashed when one did
+   * @returns the final geometry (arrays owned by the caller); rejects with `JobCancelledError`
+   *   when cancelled or superseded, with `InvalidParamsError` for bad params, with the worker's error
+   *   (same `name` and message) when processing fails, and with an Error saying which worker
+   *   crashed and why when one did
    */
   process(params: ProcessingParams, opts: ProcessOptions = {}): Promise<ProcessedGeometry> {
     if (this.disposed) return Promise.reject(new Error('WorkerPool is disposed'));

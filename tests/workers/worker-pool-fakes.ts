@@ -1,4 +1,4 @@
-import { PoolRunner } from '../../src/workers/pool-runner';
+import { PoolRunner, type PoolRunnerOptions } from '../../src/workers/pool-runner';
 import type { MainToWorker, WorkerToMain } from '../../src/workers/protocol';
 import { fastEngine } from '../../src/compute/bundle/fast-engine';
 import { registerEngine } from '../../src/compute/engine';
@@ -25,13 +25,14 @@ export class FakePoolWorker {
   private readonly runner: PoolRunner;
   private readonly crashOn: CrashOn;
 
-  constructor(crashOn: CrashOn = null) {
+  /** @param options the runner's test seams, e.g. an `engine` for every ordinary job */
+  constructor(crashOn: CrashOn = null, options: PoolRunnerOptions = {}) {
     this.crashOn = crashOn;
     this.runner = new PoolRunner((msg, transfer) => {
       this.sent.push(msg);
       const data = structuredClone(msg, { transfer });
       setImmediate(() => !this.terminated && this.emit('message', { data }));
-    });
+    }, options);
   }
 
   postMessage(msg: MainToWorker, transfer: Transferable[] = []): void {
@@ -61,7 +62,8 @@ export class FakePoolWorker {
     this.runner.dispose();
   }
 
-  private emit(type: string, event: Parameters<Listener>[0]): void {
+  /** Dispatches an event to the pool's listeners now, as the browser would (a crash, a garbled message). */
+  emit(type: string, event: Parameters<Listener>[0]): void {
     for (const listener of this.listeners.get(type) ?? []) listener(event);
   }
 }
