@@ -282,6 +282,21 @@ def test_save_png_reports_the_browsers_error(
     assert other.error == "the browser sent no PNG" and not (tmp_path / "bad.png").exists()
 
 
+def test_save_png_reports_a_file_it_cannot_write(
+    make_view: MakeView, small: Network, monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    view = make_view(small)
+    SentMessages(view, monkeypatch)
+    target = tmp_path / "no-such-folder" / "net.png"
+    request = view.save_png(target, width=320, height=200, scale=2)
+    answer = {"type": "screenshot", "id": request.id, "ok": True, "width": 640, "height": 400}
+    view._handle_custom_msg(answer, [memoryview(PNG)])
+    # done with the reason, not "waiting for the browser" forever with the error in the kernel's log
+    assert request.done and request.size is None and not target.exists()
+    assert request.error is not None and request.error.startswith(f"the PNG could not be written to {target}: ")
+    assert "failed: the PNG could not be written" in repr(request)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

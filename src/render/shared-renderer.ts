@@ -37,6 +37,9 @@ export class SharedRenderer {
     this.renderer.autoClear = true;
     // Draw order is the scene order (edges, then nodes, as nn_vis); no per-frame sorting.
     this.renderer.sortObjects = false;
+    // Creating the renderer set GL state (clear colour, blending, texture bindings) behind the back
+    // of any other copy's renderer, so that one must reset its state cache before it draws again.
+    shared.owner = this;
     const gl = shared.gl;
     const range = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array | null;
     this.maxPointSize = range && range.length === 2 ? (range[1] as number) : 64;

@@ -4,10 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './helpers/chromium';
 import { startJupyterLab, type JupyterServer } from './helpers/jupyter-server';
 import { waitForCanvas, canvasStats } from './helpers/canvas-stats';
+import { cellOutputText, notebookJson, openNotebook, runCell } from './helpers/notebook';
 import { ROOT } from './helpers/python';
 
 jest.setTimeout(240_000);
@@ -17,30 +18,6 @@ const CELLS = [
   'view.prune_percentage = 0.9',
   'import time\nfor _ in range(100):\n    if view.status == "ready": break\n    time.sleep(0.1)\nprint("STATUS", view.status, "ERROR", repr(view.error))',
 ];
-
-function notebookJson(cells: string[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
-    cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
-  });
-}
-
-/** Runs cell `index` through JupyterLab's own command and waits until it has an execution count. */
-async function runCell(page: Page, index: number): Promise<void> {
-  await page.evaluate(async (i) => {
-    const app = (window as unknown as { jupyterapp: { shell: { currentWidget: any }; commands: { execute(id: string): Promise<unknown> } } }).jupyterapp;
-    const panel = app.shell.currentWidget;
-    panel.content.activeCellIndex = i;
-    await app.commands.execute('notebook:run-cell');
-  }, index);
-  await page.waitForFunction((i) => {
-    const app = (window as unknown as { jupyterapp: { shell: { currentWidget: any } } }).jupyterapp;
-    const cell = app.shell.currentWidget.content.widgets[i];
-    return cell && cell.model.executionCount !== null && cell.model.executionCount !== undefined;
-  }, index, { timeout: 120_000 });
-}
 
 describe('NetworkView in a real JupyterLab', () => {
   let server: JupyterServer;
@@ -63,12 +40,7 @@ describe('NetworkView in a real JupyterLab', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && /nnbundle|three|WebGL/i.test(m.text())) problems.push(`console: ${m.text()}`);
     });
-    await page.goto(`${server.url}/lab/tree/e2e.ipynb?token=${server.token}`);
-    await page.waitForFunction(() => {
-      const app = (window as unknown as { jupyterapp?: { shell: { currentWidget: any } } }).jupyterapp;
-      const panel = app?.shell.currentWidget;
-      return panel?.sessionContext?.session?.kernel?.status === 'idle';
-    }, undefined, { timeout: 120_000 });
+    await openNotebook(page, `${server.url}/lab/tree/e2e.ipynb?token=${server.token}`);
 
     await runCell(page, 0);
     const root = '.jp-OutputArea-output .nnbundle-root';
@@ -91,11 +63,7 @@ describe('NetworkView in a real JupyterLab', () => {
     await page.screenshot({ path: path.join(ROOT, 'test-results/jupyterlab-widget-pruned.png') });
 
     await runCell(page, 2);
-    const printed = await page.evaluate(() => {
-      const app = (window as unknown as { jupyterapp: { shell: { currentWidget: any } } }).jupyterapp;
-      const cell = app.shell.currentWidget.content.widgets[2];
-      return cell.outputArea.node.textContent as string;
-    });
+    const printed = await cellOutputText(page, 2);
     expect(printed).toContain("STATUS ready ERROR ''");
     expect(problems).toEqual([]);
   });

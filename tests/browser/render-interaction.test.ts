@@ -9,6 +9,7 @@ import { writeFileSync, mkdirSync } from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './helpers/chromium';
 import { ROOT } from './helpers/python';
+import { pngStatsInPage } from './helpers/png-stats';
 import { mountView, openHostPage, rootOf, waitForPicture, type HostApi } from './helpers/render-harness';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
 
@@ -158,23 +159,19 @@ describe('interaction in Chromium', () => {
       for (const { content, buffers } of (window as unknown as { host: HostApi }).host.sent(i)) {
         const entry: Record<string, unknown> = { ...content };
         const png = buffers[0];
-        if (png) {
-          const bitmap = await createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-          const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-          ctx.drawImage(bitmap, 0, 0);
-          const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-          let inked = 0;
-          for (let p = 0; p < d.length; p += 4) if ((d[p] ?? 0) < 250 || (d[p + 1] ?? 0) < 250 || (d[p + 2] ?? 0) < 250) inked++;
-          entry.decoded = [bitmap.width, bitmap.height];
-          entry.inked = inked;
-          entry.signature = Array.from(png.slice(0, 4));
-          entry.base64 = btoa(String.fromCharCode(...png));
-        }
+        if (png) entry.base64 = btoa(String.fromCharCode(...png));
         out[content.id as string] = entry;
       }
       return out;
     }, view);
+    for (const entry of Object.values(replies) as Record<string, unknown>[]) {
+      if (typeof entry.base64 !== 'string') continue;
+      const png = Buffer.from(entry.base64, 'base64');
+      const stats = await pngStatsInPage(page, png);
+      entry.decoded = [stats.width, stats.height];
+      entry.inked = stats.inked;
+      entry.signature = Array.from(png.subarray(0, 4));
+    }
     const a = replies.a as Record<string, unknown>;
     expect(a).toMatchObject({ type: 'screenshot', ok: true, width: 600, height: 400, decoded: [600, 400], signature: [0x89, 0x50, 0x4e, 0x47] });
     expect(a.inked).toBeGreaterThan(2000);

@@ -6,8 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './helpers/chromium';
-import { mountView, regionStats, rootOf, waitForPicture, type HostApi } from './helpers/render-harness';
+import { DEFAULT_STATE, mountView, regionStats, rootOf, waitForPicture, type HostApi } from './helpers/render-harness';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
+import { pngStatsInPage } from './helpers/png-stats';
 
 jest.setTimeout(240_000);
 
@@ -104,6 +105,32 @@ describe('robustness in Chromium', () => {
       return shared.size;
     });
     expect(canvases).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a module copy starting up does not spoil the next picture of a view from another copy', async () => {
+    const { page, problems } = await openHost();
+    const first = await mountView(page, 'random-8-6-4', { camera_preset: 'front', height: 200 }, { width: 300 });
+    // The second copy's three.js renderer sets GL state when it is created (clear colour, blending,
+    // bindings); the first view renders a screenshot right then, before the second one draws.
+    const png = await page.evaluate(async ([i, state]) => {
+      const host = (window as unknown as { host: HostApi }).host;
+      const tables = await host.fetchTables('small');
+      const mounted = host.mount({ ...state, _network: tables }, { width: 300, moduleUrl: '/dist/nnbundle.js?copy=late' });
+      while (document.querySelectorAll('.nnbundle-root').length < 2) await new Promise((r) => setTimeout(r, 0));
+      host.message(i, { type: 'screenshot', id: 'after-startup', width: 300, height: 200, scale: 1 });
+      await mounted;
+      while (host.sent(i).length === 0) await new Promise((r) => setTimeout(r, 10));
+      const { content, buffers } = host.sent(i)[0] as { content: Record<string, unknown>; buffers: Uint8Array[] };
+      if (content.ok !== true) throw new Error(`the screenshot failed: ${String(content.error)}`);
+      return btoa(String.fromCharCode(...(buffers[0] as Uint8Array)));
+    }, [first, DEFAULT_STATE] as const);
+    const reply = await pngStatsInPage(page, Buffer.from(png, 'base64'));
+    // white background (not a black, cleared-with-the-other-copy's-colour picture), network drawn
+    expect(reply.corner.slice(0, 3)).toEqual(WHITE);
+    expect(reply.inked).toBeGreaterThan(500);
+    expect(reply.inked).toBeLessThan(0.9 * 300 * 200);
     expect(problems).toEqual([]);
     await page.close();
   });

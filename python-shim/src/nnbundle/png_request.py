@@ -33,7 +33,7 @@ class PngRequest:
         self.requested = (width, height, scale)
         #: The written picture's (width, height) in pixels, once done.
         self.size: tuple[int, int] | None = None
-        #: Why the browser could not make the picture, or None.
+        #: Why the browser could not make the picture or the file could not be written, or None.
         self.error: str | None = None
         self._finished = False
         self._callbacks: list[Callable[[PngRequest], None]] = []
@@ -53,8 +53,14 @@ class PngRequest:
     def complete(self, png: bytes | None, size: tuple[int, int] | None, error: str | None) -> None:
         """Record the browser's answer: write ``png`` (of ``size`` pixels), or keep ``error``."""
         if png is not None and size is not None:
-            self.path.write_bytes(png)
-            self.size = size
+            # This runs in the widget's message handler, which only logs what it raises: a path
+            # that cannot be written must end the request with the reason, not leave it waiting.
+            try:
+                self.path.write_bytes(png)
+            except OSError as err:
+                error = f"the PNG could not be written to {self.path}: {err.strerror or err}"
+            else:
+                self.size = size
         self.error = error
         self._finished = True
         for callback in self._callbacks:
