@@ -1,24 +1,32 @@
 /**
- * Answers the kernel's custom messages (messages.ts) for one view: screenshots are rendered at the
- * requested size and sent back as PNG bytes; camera resets are applied. Also the toolbar's PNG
- * download, which renders the same way.
+ * Answers the kernel's custom messages (messages.ts) for one view, including those sent before the
+ * view existed (request-mailbox.ts): screenshots wait until the view has settled (its final picture,
+ * or an error), then are rendered at the requested size and sent back as PNG bytes; camera resets
+ * are applied. Also the toolbar's PNG download, which renders the same way.
  */
 import type { NetworkRenderer } from '../render/network-renderer';
 import { errorText } from './error-text';
 import { parseKernelRequest } from './messages';
 import type { WidgetModel } from './model';
+import { mailboxFor } from './request-mailbox';
 
 /** Handles `msg:custom` for one view; `dispose` stops listening. */
 export class KernelRequests {
   private disposed = false;
+  private readonly detach: () => void;
 
-  /** @param resetCamera moves the camera back to its preset pose (and tells the kernel) */
+  /**
+   * @param resetCamera moves the camera back to its preset pose (and tells the kernel)
+   * @param settled resolves once the view shows its final picture or an error (a screenshot taken
+   *   earlier would show a half-processed network)
+   */
   constructor(
     private readonly model: WidgetModel,
     private readonly renderer: NetworkRenderer,
     private readonly resetCamera: () => void,
+    private readonly settled: () => Promise<void>,
   ) {
-    model.on('msg:custom', this.onMessage);
+    this.detach = mailboxFor(model).attach(this.onMessage);
   }
 
   private readonly onMessage = (content: unknown): void => {
@@ -33,7 +41,10 @@ export class KernelRequests {
       return;
     }
     const { id } = request;
-    this.renderer.screenshot(request.width, request.height, request.scale).then(
+    this.settled().then(() => {
+      if (this.disposed) throw new Error('the view was closed');
+      return this.renderer.screenshot(request.width, request.height, request.scale);
+    }).then(
       (shot) => {
         if (!this.disposed) this.model.send({ type: 'screenshot', id, ok: true, width: shot.width, height: shot.height }, undefined, [shot.png]);
       },
@@ -46,7 +57,7 @@ export class KernelRequests {
   /** Stops answering. */
   dispose(): void {
     this.disposed = true;
-    this.model.off('msg:custom', this.onMessage);
+    this.detach();
   }
 }
 

@@ -29,6 +29,8 @@ import { defaultViewState, processingParams, pythonName, readViewState, renderSt
 
 // Live pictures while bundling streams in: often enough to watch, rare enough to stay cheap.
 const LIVE_EVERY_MS = 150;
+/** Longest a screenshot waits for the view to settle (bundling a large network takes seconds). */
+const SETTLE_TIMEOUT_MS = 120_000;
 
 /** Where an error came from; each source is cleared by its own next success. */
 type ErrorSource = 'traits' | 'network' | 'processing' | 'style' | 'webgl' | 'selection' | 'screenshot';
@@ -55,6 +57,8 @@ export class NetworkView {
   private readonly renderer: NetworkRenderer | null = null;
   private readonly selection: SelectionController | null = null;
   private readonly disposables: { dispose(): void }[] = [];
+  /** Screenshots waiting for the view to settle (see `whenSettled`). */
+  private settleWaiters: (() => void)[] = [];
   private readonly pool = new WorkerPool(() => createInlineWorker(workerSource));
   private readonly resizeObserver: ResizeObserver;
   private readonly subscriptions: [event: string, handler: () => void][] = [];
@@ -119,7 +123,7 @@ export class NetworkView {
       this.renderer = renderer;
       renderer.setAutoRotate(this.state.autoRotate);
       this.disposables.push(
-        new KernelRequests(model, renderer, () => this.resetCamera()),
+        new KernelRequests(model, renderer, () => this.resetCamera(), () => this.whenSettled()),
         new Toolbar(this.root, {
           resetCamera: () => this.resetCamera(),
           savePng: () => {
@@ -368,12 +372,36 @@ export class NetworkView {
     this.statusText = text;
     this.model.set(STATE_TRAITS.status, text);
     this.model.save_changes();
+    if (this.settled()) {
+      const waiters = this.settleWaiters;
+      this.settleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  /** The final picture is shown, or an error is (the last good picture stays). */
+  private settled(): boolean {
+    return this.statusText === 'ready' || this.statusText === 'error';
+  }
+
+  /**
+   * Resolves when the view has settled, or after SETTLE_TIMEOUT_MS (a view without a network never
+   * settles; its screenshot then shows what there is).
+   */
+  private whenSettled(): Promise<void> {
+    if (this.settled() || this.disposed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.settleWaiters.push(resolve);
+      setTimeout(resolve, SETTLE_TIMEOUT_MS);
+    });
   }
 
   /** Cancels the worker job, removes every listener and observer, frees the GPU and the DOM. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    for (const resolve of this.settleWaiters) resolve();
+    this.settleWaiters = [];
     for (const [event, handler] of this.subscriptions) this.model.off(event, handler);
     this.subscriptions.length = 0;
     this.resizeObserver.disconnect();

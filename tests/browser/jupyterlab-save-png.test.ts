@@ -24,11 +24,7 @@ const PIXELS = { width: WIDTH * SCALE, height: HEIGHT * SCALE };
 /** How long the kernel may take to write the file once the request cell has run. */
 const WRITE_TIMEOUT_MS = 60_000;
 
-/**
- * Cells: show a view; ask for the PNG (run once the view is ready); report what the request says.
- * The request goes in a later cell than the view: one sent before the view exists in the page is
- * not seen by it.
- */
+/** Cells: show a view; ask for the PNG (run once the view is ready); report what the request says. */
 function cells(pngPath: string): string[] {
   // A JSON string of a path without control characters is also a Python string literal.
   const target = JSON.stringify(pngPath);
@@ -36,6 +32,20 @@ function cells(pngPath: string): string[] {
     'import nnbundle as nb\nnet = nb.Network.random([25, 16, 9, 4], num_classes=4, seed=3)\nview = nb.NetworkView(net, height=360)\nview',
     `request = view.save_png(${target}, width=${WIDTH}, height=${HEIGHT}, scale=${SCALE})\nrequest`,
     'print("DONE", request.done, "SIZE", request.size, "ERROR", request.error)\nprint(repr(request))',
+  ];
+}
+
+/**
+ * The common one-cell form: the request is sent before the view exists in the page, so the view
+ * must pick it up when it appears and answer once its picture is final.
+ */
+function sameCell(pngPath: string): string[] {
+  const target = JSON.stringify(pngPath);
+  return [
+    'import nnbundle as nb\nfrom IPython.display import display\n' +
+      'view = nb.NetworkView(nb.Network.random([25, 16, 9, 4], num_classes=4, seed=3), height=360)\n' +
+      `display(view)\nrequest = view.save_png(${target})\nrequest`,
+    'print("DONE", request.done, "ERROR", request.error)',
   ];
 }
 
@@ -49,16 +59,18 @@ async function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-/** Decodes `png` with the page's own decoder; counts pixels that are not the white background. */
 describe('view.save_png in a real JupyterLab', () => {
   let server: JupyterServer;
   let browser: Browser;
   let pngPath: string;
+  let sameCellPath: string;
 
   beforeAll(async () => {
     server = await startJupyterLab((dir) => {
       pngPath = path.join(dir, 'saved-view.png');
+      sameCellPath = path.join(dir, 'same-cell.png');
       writeFileSync(path.join(dir, 'save-png.ipynb'), notebookJson(cells(pngPath)));
+      writeFileSync(path.join(dir, 'same-cell.ipynb'), notebookJson(sameCell(sameCellPath)));
     });
     browser = await launchChromium();
   });
@@ -117,5 +129,22 @@ describe('view.save_png in a real JupyterLab', () => {
     expect(decoded.inked).toBeGreaterThan(total * 0.05);
     expect(decoded.inked).toBeLessThan(total * 0.9);
     expect(problems).toEqual([]);
+  });
+
+  test('answers a request sent in the cell that displays the view, with the final picture', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openNotebook(page, `${server.url}/lab/tree/same-cell.ipynb?token=${server.token}`);
+    await runCell(page, 0);
+    const written = await waitForFile(sameCellPath, WRITE_TIMEOUT_MS);
+    await runCell(page, 1);
+    const report = await cellOutputText(page, 1);
+    if (!written) throw new Error(`no file at ${sameCellPath} after ${WRITE_TIMEOUT_MS} ms; the cells say:\n${await cellOutputText(page, 0)}\n${report}`);
+    expect(report).toContain('DONE True ERROR None');
+    // Taken once the view was ready: the whole network, as in the picture on the page.
+    const status = await page.evaluate(() => (document.querySelector('.jp-OutputArea-output .nnbundle-root') as Element & { __nnbundle: { status(): string } }).__nnbundle.status());
+    expect(status).toBe('ready');
+    const decoded = await pngStatsInPage(page, readFileSync(sameCellPath));
+    expect(decoded.corner).toEqual([255, 255, 255, 255]);
+    expect(decoded.inked).toBeGreaterThan(decoded.width * decoded.height * 0.05);
   });
 });

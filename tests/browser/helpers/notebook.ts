@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 interface LabApp {
   shell: {
     currentWidget: {
+      context?: { path: string };
       sessionContext?: { session?: { kernel?: { status: string } | null } | null };
       content: {
         activeCellIndex: number;
@@ -31,11 +32,13 @@ export function notebookJson(cells: string[]): string {
 
 /** Opens `url` (a notebook in JupyterLab) and waits until its kernel is idle. */
 export async function openNotebook(page: Page, url: string): Promise<void> {
+  // JupyterLab restores the tabs of earlier pages: wait for this notebook, not just any current one.
+  const notebook = decodeURIComponent(new URL(url).pathname.replace(/^.*\/lab\/tree\//, ''));
   await page.goto(url);
-  await page.waitForFunction(() => {
-    const app = (window as unknown as { jupyterapp?: LabApp }).jupyterapp;
-    return app?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle';
-  }, undefined, { timeout: 120_000 });
+  await page.waitForFunction((path) => {
+    const widget = (window as unknown as { jupyterapp?: LabApp }).jupyterapp?.shell.currentWidget;
+    return widget?.context?.path === path && widget.sessionContext?.session?.kernel?.status === 'idle';
+  }, notebook, { timeout: 120_000 });
 }
 
 /** Runs cell `index` through JupyterLab's own command and waits until it has an execution count. */
