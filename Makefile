@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STATIC := python-shim/src/nnbundle/static/nnbundle.js
 FIXTURES := tests/fixtures/generated/.stamp
-TS_SOURCES := $(shell find src shaders style -type f 2>/dev/null) webpack.config.js tsconfig.json
+TS_SOURCES := $(shell find src shaders style build -type f 2>/dev/null) webpack.config.js tsconfig.json
 
 .PHONY: install build test test-unit test-python test-browser demo bench bench-smoke typecheck lint clean chromium
 

@@ -10,7 +10,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests'],
-      testMatch: ['<rootDir>/tests/{data,compute,workers,render,widget}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{data,compute,workers,render,widget,build}/**/*.test.ts'],
       transform,
       transformIgnorePatterns: ['/node_modules/(?!three/)'],
     },
