@@ -70,7 +70,7 @@ export function sampleClassVector(
 
 /**
  * nn_vis's cell attractiveness f(D) = ‖D‖·(Σ v_c·D_c/‖D‖ − s) = v·D − s·‖D‖ for the C class densities
- * D stored at `grid[offset .. offset+C)`. An empty cell gives 0 (nn_vis: 0/0 = NaN).
+ * D stored at `grid[offset .. offset+C)`. An empty cell gives NaN, as in nn_vis (below).
  */
 export function attractiveness(grid: Float64Array | Float32Array, offset: number, v: Float64Array, C: number, similarity: number): number {
   let dot = 0, sq = 0;
@@ -79,5 +79,7 @@ export function attractiveness(grid: Float64Array | Float32Array, offset: number
     dot += (v[c] ?? 0) * d;
     sq += d * d;
   }
-  return sq > 0 ? dot - similarity * sqrt(sq) : 0;
+  // nn_vis divides by ‖D‖: an empty cell gives 0/0 = NaN, and the NaN gradient leaves the node or
+  // sample where it is (its `strength >= 0` test fails). Callers skip a NaN strength the same way.
+  return sq > 0 ? dot - similarity * sqrt(sq) : NaN;
 }

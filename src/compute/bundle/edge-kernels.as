@@ -122,7 +122,7 @@ export function splat(points: usize, offsets: usize, edgeCount: i32, table: usiz
  * and the sample moves `step` along it (float64).
  */
 export function gradient(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize, similarity: usize,
-  grid: usize, nx: i32, ny: i32, nz: i32, S: i32, lx: f64, ly: f64, lz: f64, inv: f64, step: f64,
+  grid: usize, nx: i32, ny: i32, nz: i32, C: i32, S: i32, lx: f64, ly: f64, lz: f64, inv: f64, step: f64,
   zLow: f64, zHigh: f64): void {
   const bytes = <usize>S << 2;
   for (let e = 0; e < edgeCount; e++) {
@@ -140,6 +140,9 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
       const here = (<i32>fm * ny + <i32>fk) * nx + <i32>fi;
       const o0 = grid + (<usize>(here * S) << 2);
       const ox = o0 + (<usize>(si * S) << 2), oy = o0 + (<usize>(sk * nx * S) << 2), oz = o0 + (<usize>(sm * nx * ny * S) << 2);
+      // nn_vis divides by ‖D‖ (lane C): an empty voxel among the four makes the gradient NaN; the sample stays.
+      const nc = <usize>C << 2;
+      if (!(load<f32>(o0 + nc) > 0 && load<f32>(ox + nc) > 0 && load<f32>(oy + nc) > 0 && load<f32>(oz + nc) > 0)) continue;
       let d0 = f32x4.splat(0), dx = d0, dy = d0, dz = d0;
       for (let off: usize = 0; off < bytes; off += 16) {
         const lo = v128.load(va + off);

@@ -221,7 +221,7 @@ export class FastEdgeGap {
       for (let e0 = 0; e0 < this.cur.count;) {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
         grid.kernels.gradient(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4, at.similarity,
-          grid.dataAt, nx, ny, nz, S, lx, ly, lz, inv, step, zLow, zHigh);
+          grid.dataAt, nx, ny, nz, C, S, lx, ly, lz, inv, step, zLow, zHigh);
         this.finishInWasm(grid, at, points, e0, e1, smoothingPasses, reductionAfter, writer);
         e0 = e1;
       }
@@ -253,11 +253,14 @@ export class FastEdgeGap {
           v[c] = fround(v0 + fround(t * fround(table[vb + c]! - v0))) + (c === C ? minusS : 0);
         }
         const here = (m * ny + k) * nx + i;
-        // f = v·D − s·‖D‖ at the voxel and its three one-sided neighbours (an empty voxel has f = 0).
+        const hx = (here + si) * S, hy = (here + sk * nx) * S, hz = (here + sm * nx * ny) * S;
+        // nn_vis divides by ‖D‖: an empty voxel among the four makes the gradient NaN and the sample stays.
+        if (!(data[here * S + C]! > 0 && data[hx + C]! > 0 && data[hy + C]! > 0 && data[hz + C]! > 0)) continue;
+        // f = v·D − s·‖D‖ at the voxel and its three one-sided neighbours.
         const f0 = voxelAttraction(data, here * S, v, S);
-        const gx = (voxelAttraction(data, (here + si) * S, v, S) - f0) * si;
-        const gy = (voxelAttraction(data, (here + sk * nx) * S, v, S) - f0) * sk;
-        const gz = (voxelAttraction(data, (here + sm * nx * ny) * S, v, S) - f0) * sm;
+        const gx = (voxelAttraction(data, hx, v, S) - f0) * si;
+        const gy = (voxelAttraction(data, hy, v, S) - f0) * sk;
+        const gz = (voxelAttraction(data, hz, v, S) - f0) * sm;
         const strength = sqrt(gx * gx + gy * gy + gz * gz);
         if (!(strength > 0)) continue;
         const scale = step / strength;

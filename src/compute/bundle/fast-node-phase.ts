@@ -36,7 +36,8 @@ function splatNodes(grid: FastGrid, positions: Float32Array, raw: Float64Array, 
 function attract(grid: FastGrid, voxel: number, unit: Float64Array, uo: number, s: number): number {
   const C = grid.channels, data = grid.data, o = voxel * grid.stride;
   const norm = data[o + C]!;
-  if (!(norm > 0)) return 0;
+  // An empty voxel: nn_vis's 0/0 = NaN, which leaves the node in place (class-vectors.ts attractiveness).
+  if (!(norm > 0)) return NaN;
   let dot = 0;
   for (let c = 0; c < C; c++) dot += unit[uo + c]! * data[o + c]!;
   return dot - s * norm;
