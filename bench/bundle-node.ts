@@ -12,7 +12,7 @@
 import { exactEngine } from '../src/compute/bundle/exact-engine';
 import type { KdeEngine } from '../src/compute/bundle/engine-types';
 import { fastEngine } from '../src/compute/bundle/fast-engine';
-import { allFinite, differentClassDistance, endpointsFixed, inkRatio, meanDistortion, meanPointDistance } from '../src/compute/bundle/quality';
+import { allFinite, differentClassDistance, endpointsFixed, gapExcursion, inkRatio, meanDistortion, meanPointDistance } from '../src/compute/bundle/quality';
 import { sampleLength } from '../src/compute/geometry-constants';
 import { gridLayout } from '../src/compute/layout';
 import { validateParams } from '../src/compute/params';
@@ -85,9 +85,16 @@ function speedCase(name: string): void {
     edges: g.keptEdges.length, points: g.pointOffsets[g.pointOffsets.length - 1],
     distortion: round(meanDistortion(lines), 3), ink_ratio: round(inkRatio(lines, straight), 3),
     class_separation_trend: round(differentClassDistance(net, g.keptEdges, lines, 0) / differentClassDistance(net, g.keptEdges, straight, 0), 3),
+    ...excursion(lines),
     endpoints_fixed: endpointsFixed(lines, g.nodePositions, gather(net.edgeSource, g.keptEdges), gather(net.edgeTarget, g.keptEdges)),
     all_finite: allFinite(lines),
   }));
+}
+
+/** Interior samples outside their gap's z interval: share and largest distance (nn_vis: ~1 %, ≤ ~0.2). */
+function excursion(lines: Polylines): { outside_gap_share: number; outside_gap_max: number } {
+  const { outsideShare, maxOutside } = gapExcursion(lines);
+  return { outside_gap_share: round(outsideShare, 3), outside_gap_max: round(maxOutside, 3) };
 }
 
 function gather(values: Int32Array, ids: Int32Array): Int32Array {
@@ -136,6 +143,7 @@ function fidelityCase(name: string): void {
     endpoints_fixed: endpointsFixed(fast, positions, net.edgeSource, net.edgeTarget) && endpointsFixed(fastFull, fastPositions, net.edgeSource, net.edgeTarget),
     all_finite: allFinite(fast) && allFinite(fastFull),
     class_separation_trend: round(separation(fast), 3), class_separation_trend_exact: round(separation(exact), 3),
+    ...excursion(fast), outside_gap_share_exact: round(gapExcursion(exact).outsideShare, 3), outside_gap_max_exact: round(gapExcursion(exact).maxOutside, 3),
   }));
 }
 

@@ -35,6 +35,30 @@ export function meanDistortion(lines: Polylines): number {
   return used > 0 ? sum / used : 1;
 }
 
+/**
+ * How far interior samples leave their gap, in z: the share of interior points outside the z interval
+ * between polyline k's own end points, and the largest distance outside it. nn_vis's own runs leave
+ * about 1 % of them out, by up to ~0.2 (reference/nn_vis.md §14).
+ */
+export function gapExcursion(lines: Polylines): { outsideShare: number; maxOutside: number } {
+  const p = lines.points, offsets = lines.pointOffsets;
+  let interior = 0, outside = 0, maxOutside = 0;
+  for (let k = 0; k + 1 < offsets.length; k++) {
+    const first = offsets[k]!, last = offsets[k + 1]! - 1;
+    if (last - first < 2) continue;
+    const za = p[first * 3 + 2]!, zb = p[last * 3 + 2]!;
+    const lo = min(za, zb), hi = max(za, zb);
+    for (let i = first + 1; i < last; i++) {
+      const z = p[i * 3 + 2]!;
+      const d = max(lo - z, z - hi, 0);
+      interior++;
+      if (d > 0) outside++;
+      if (d > maxOutside) maxOutside = d;
+    }
+  }
+  return { outsideShare: interior > 0 ? outside / interior : 0, maxOutside };
+}
+
 /** True when every coordinate is finite. */
 export function allFinite(lines: Polylines): boolean {
   const used = lines.pointOffsets[lines.pointOffsets.length - 1]! * 3;
