@@ -6,7 +6,8 @@
  * - Node: bench/bundle-node.ts (single thread, fidelity cases) runs as its own process.
  * - The widget module's size, minified and gzipped (case widget-bundle).
  * `--smoke` runs the smallest case once, only to prove the benchmarks work (CI); `--case NAME` runs one
- * speed case; `--chromium` skips the Node benchmark.
+ * speed case; `--chromium` skips the Node benchmark; `--in-page` also times the pipeline on the page's
+ * own thread (workers 0), to tell worker overhead from the browser's engine.
  */
 import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
@@ -45,7 +46,9 @@ async function chromiumCases(): Promise<void> {
   try {
     // Every case with the pool (2 workers) and with one worker, in the same run: ratios compare like with like.
     const cases = smoke ? SPEED_CASES.slice(0, 1) : SPEED_CASES.filter((n) => only === undefined || n === only);
-    for (const [name, workers] of cases.flatMap((n) => [[n, 2], [n, 1]] as const)) {
+    // `--in-page` adds a diagnostic run of the pipeline on the page's own thread (workers: 0).
+    const pools = process.argv.includes('--in-page') ? [2, 1, 0] : [2, 1];
+    for (const [name, workers] of cases.flatMap((n) => pools.map((w) => [n, w] as const))) {
       // A fresh page per case: its renderer's peak RSS belongs to this case alone.
       const page = await browser.newPage();
       await page.goto(`${server.url}/bench/bundle.html`);

@@ -4,7 +4,10 @@
  * Blob URL), and times jobs from posting the network until the final polylines arrive.
  */
 import workerSource from '@worker-bundle';
+import { registerKdeEngines } from '../../src/compute/bundle/register-engines';
+import { getEngine } from '../../src/compute/engine';
 import { validateParams } from '../../src/compute/params';
+import { processNetwork } from '../../src/compute/pipeline';
 import { randomNetwork } from '../../src/compute/random-network';
 import type { EngineName } from '../../src/compute/types';
 import { WorkerPool } from '../../src/workers/worker-pool';
@@ -16,7 +19,7 @@ export interface BundleRunRequest {
   readonly engine: EngineName;
   readonly runs: number;
   readonly seed: number;
-  /** Pool size, 1 or 2 (default 2, as the widget). */
+  /** Pool size, 1 or 2 (default 2, as the widget); 0 runs the pipeline on the page's own thread (a diagnostic: no worker, no messages). */
   readonly workers?: number;
 }
 
@@ -32,6 +35,7 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
   const net = randomNetwork(req.layers, req.seed, req.layers.join('-'));
   const params = validateParams({ engine: req.engine });
   const workers = req.workers ?? 2;
+  if (workers === 0) return runInPage(req);
   const client = new WorkerPool(() => createInlineWorker(workerSource), { workers });
   const times: number[] = [];
   let edges = 0;
@@ -50,6 +54,26 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
     client.dispose();
   }
   return { times, edges, points, workers: client.poolSize };
+}
+
+/** The same timing with the pipeline on this thread, as bench/bundle-node.ts does in Node. */
+function runInPage(req: BundleRunRequest): BundleRunResult {
+  registerKdeEngines();
+  const net = randomNetwork(req.layers, req.seed, req.layers.join('-'));
+  const params = validateParams({ engine: req.engine });
+  const times: number[] = [];
+  let edges = 0;
+  let points = 0;
+  for (let r = 0; r <= req.runs; r++) {
+    const start = performance.now();
+    const steps = processNetwork(net, params, getEngine(params.engine));
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    if (r > 0) times.push(performance.now() - start);
+    edges = step.value.keptEdges.length;
+    points = step.value.pointOffsets[step.value.pointOffsets.length - 1] ?? 0;
+  }
+  return { times, edges, points, workers: 0 };
 }
 
 (window as unknown as { bench: { run: typeof run } }).bench = { run };
