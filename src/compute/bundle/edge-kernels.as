@@ -56,6 +56,12 @@ export function blur(data: usize, nx: i32, ny: i32, nz: i32, C: i32, passes: i32
   }
 }
 
+/** dst[i] += src[i] for `floats` floats (a multiple of 4), float32 lanes: FastGrid's addGrid. */
+export function add(dst: usize, src: usize, floats: i32): void {
+  const end = dst + (<usize>floats << 2);
+  for (let d = dst, s = src; d < end; d += 16, s += 16) v128.store(d, f32x4.add(v128.load(d), v128.load(s)));
+}
+
 /** ‖D‖ of each of the `voxels` voxels (S floats each) at `data` into its lane C (float64 sum of squares in channel order). */
 export function norms(data: usize, voxels: i32, C: i32, S: i32): void {
   const step = <usize>S << 2;

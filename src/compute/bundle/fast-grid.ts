@@ -195,8 +195,12 @@ export function epanechnikovBlur2d(store: GridStore, grid: FastGrid, radius: num
   epanechnikovLine(data, 0, ny, block, radius, reach, s0, s1, t2, copy);
 }
 
-/** Adds `src`'s densities into `dst` (same layout): combines two workers' partial grids. */
+/** Adds `src`'s densities into `dst` (same layout): combines two workers' partial grids (WASM SIMD where available, same bytes). */
 export function addGrid(dst: FastGrid, src: Float32Array): void {
+  if (dst instanceof WasmGrid) {
+    dst.kernels.add(dst, src);
+    return;
+  }
   const d = dst.data;
   for (let i = 0; i < d.length; i++) d[i] = d[i]! + src[i]!;
 }

@@ -1,6 +1,6 @@
 import { EdgeKernels, WasmGrid } from '../../../src/compute/bundle/edge-kernels-wasm';
 import { createFastEdgeGaps, fastGapGrid } from '../../../src/compute/bundle/fast-edge-phase';
-import { blurGrid, computeNorms, GridStore } from '../../../src/compute/bundle/fast-grid';
+import { addGrid, blurGrid, computeNorms, GridStore } from '../../../src/compute/bundle/fast-grid';
 import { EDGE_BLUR_PASSES } from '../../../src/compute/bundle/fast-tuning';
 import { meanDistortion } from '../../../src/compute/bundle/quality';
 import { sampleLength } from '../../../src/compute/geometry-constants';
@@ -50,5 +50,23 @@ describe('WASM edge kernels', () => {
     });
     // The edges did bundle (two straight results would prove nothing).
     for (const lines of js) expect(meanDistortion(lines)).toBeGreaterThan(1.01);
+  });
+
+  it('add a partner grid with the same bytes as the JS loop, also from a view of their own memory', () => {
+    const values = (seed: number, n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + seed) * 1e3);
+    const js = new GridStore(false).grid(0.1, 0, 0, 0, 5, 4, 3, 10);
+    const store = new GridStore(true);
+    const wasm = store.grid(0.1, 0, 0, 0, 5, 4, 3, 10);
+    expect(wasm instanceof WasmGrid).toBe(true);
+    const a = values(1, js.data.length), b = values(2, js.data.length);
+    js.data.set(a); wasm.data.set(a);
+    addGrid(js, b); addGrid(wasm, b);
+    expect(Buffer.from(wasm.data.slice().buffer).equals(Buffer.from(js.data.slice().buffer))).toBe(true);
+    expect(wasm.data[7]).toBe(Math.fround(a[7]! + b[7]!));
+    // A source that lives in the same WASM memory (which the add may grow) is copied out first.
+    addGrid(wasm, wasm.data);
+    addGrid(js, js.data.slice());
+    expect(Buffer.from(wasm.data.slice().buffer).equals(Buffer.from(js.data.slice().buffer))).toBe(true);
+    expect(() => addGrid(wasm, new Float32Array(3))).toThrow('grid add: 3 floats into a grid of 720');
   });
 });
