@@ -5,7 +5,7 @@
  * lock step with the other worker over a MessagePort (bounds, then the split gap's blurred partial
  * grid each way), one `pool-level` report per level. Every other message goes to an embedded JobRunner.
  */
-import { createFastEdgeGaps, fastGapGrid, type FastEdgePlan } from '../compute/bundle/fast-edge-phase';
+import { createFastEdgeGaps, fastGapGrid, fastNormScale, type FastEdgePlan } from '../compute/bundle/fast-edge-phase';
 import type { FastEdgeGap } from '../compute/bundle/fast-edge-gap';
 import { addGrid, blurGrid, computeNorms, GridStore, type FastGrid } from '../compute/bundle/fast-grid';
 import { EDGE_BLUR_PASSES } from '../compute/bundle/fast-tuning';
@@ -314,7 +314,7 @@ export class PoolRunner {
       const grid = fastGapGrid(this.store, s.plan, job.level, s.gap.bounds, s.clip, job.classes, s.gap.pointCount);
       s.gap.splat(grid);
       blurGrid(this.store, grid, EDGE_BLUR_PASSES);
-      computeNorms(grid);
+      computeNorms(grid, fastNormScale(s.plan, job.level, grid));
       this.advect(job, s, grid);
     }
     if (split === null) this.finishLevel(job);
@@ -328,7 +328,7 @@ export class PoolRunner {
     addGrid(grid, msg.data);
     // Both halves' grids have the same shape every level, so the partner's buffer carries our next one.
     this.spare = msg.data.buffer as ArrayBuffer;
-    computeNorms(grid);
+    computeNorms(grid, fastNormScale(job.split.plan, job.level, grid));
     this.advect(job, job.split, grid);
     job.splitGrid = null;
     this.finishLevel(job);

@@ -5,7 +5,7 @@
 import type { NetworkArrays } from '../types';
 
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
-const { sqrt } = Math;
+const { imul, sqrt } = Math;
 
 /** Node class data derived once per network. Arrays are owned by this object. */
 export interface NodeClassVectors {
@@ -70,16 +70,21 @@ export function sampleClassVector(
 
 /**
  * nn_vis's cell attractiveness f(D) = ‖D‖·(Σ v_c·D_c/‖D‖ − s) = v·D − s·‖D‖ for the C class densities
- * D stored at `grid[offset .. offset+C)`. An empty cell gives NaN, as in nn_vis (below).
+ * D stored at `grid[offset .. offset+C)` (nn_vis's integer deposits), with nn_vis's arithmetic:
+ * - its `getGradientAxis` sums D_c·D_c in **uint32**, so the sum of squares wraps modulo 2³² once
+ *   ‖D‖ reaches 65,536 (common in dense cells: one segment deposits up to ~6,700 per cell). The class
+ *   repulsion s·‖D‖ then uses the wrapped norm, which is what keeps nn_vis's samples near their
+ *   bundles (reference/nn_vis.md lists this nowhere; docs/deviations.md E14);
+ * - an empty cell, or a wrapped sum of exactly 0, divides 0 by 0: NaN, and the NaN gradient leaves
+ *   the node or sample where it is (its `strength >= 0` test fails). Callers skip a NaN strength.
  */
 export function attractiveness(grid: Float64Array | Float32Array, offset: number, v: Float64Array, C: number, similarity: number): number {
   let dot = 0, sq = 0;
   for (let c = 0; c < C; c++) {
     const d = grid[offset + c] ?? 0;
     dot += (v[c] ?? 0) * d;
-    sq += d * d;
+    const u = d >>> 0;
+    sq = (sq + (imul(u, u) >>> 0)) >>> 0;
   }
-  // nn_vis divides by ‖D‖: an empty cell gives 0/0 = NaN, and the NaN gradient leaves the node or
-  // sample where it is (its `strength >= 0` test fails). Callers skip a NaN strength the same way.
   return sq > 0 ? dot - similarity * sqrt(sq) : NaN;
 }

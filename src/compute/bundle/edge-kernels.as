@@ -62,14 +62,22 @@ export function add(dst: usize, src: usize, floats: i32): void {
   for (let d = dst, s = src; d < end; d += 16, s += 16) v128.store(d, f32x4.add(v128.load(d), v128.load(s)));
 }
 
-/** ‖D‖ of each of the `voxels` voxels (S floats each) at `data` into its lane C (float64 sum of squares in channel order). */
-export function norms(data: usize, voxels: i32, C: i32, S: i32): void {
+/**
+ * ‖D‖ of each of the `voxels` voxels (S floats each) at `data` into its lane C (float64 sum of squares
+ * in channel order); with `scale` > 0 nn_vis's uint32-wrapped norm (nn-vis-norm-wrap.ts wrappedNorm).
+ */
+export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): void {
   const step = <usize>S << 2;
   let o = data;
   for (let v = 0; v < voxels; v++, o += step) {
     let sq = 0.0;
     for (let c = 0; c < C; c++) { const x = <f64>load<f32>(o + (<usize>c << 2)); sq += x * x; }
-    store<f32>(o + (<usize>C << 2), <f32>Math.sqrt(sq));
+    let norm = Math.sqrt(sq);
+    if (scale > 0) {
+      const x = norm * scale, q = x * x;
+      norm = Math.sqrt(q - Math.floor(q / 4294967296.0) * 4294967296.0) / scale;
+    }
+    store<f32>(o + (<usize>C << 2), <f32>norm);
   }
 }
 

@@ -15,6 +15,8 @@ import type { FastGrid } from './fast-grid';
 import { cellForSpread, EDGE_BLUR_PASSES, edgeKernelSpread, gridVoxelBudget, kernelReach } from './fast-tuning';
 import { concatPolylines, slicePolylines, splitByGap } from './gap-edges';
 import { nnVisGrid } from './nn-vis-grid';
+import { nnVisDensityScale, nnVisSegmentMass } from './nn-vis-norm-wrap';
+import { CELL_SCALE } from './constants';
 import type { BandwidthSchedule } from './schedule';
 import { bundleSizes, edgeSchedule } from './schedule';
 
@@ -26,6 +28,9 @@ export interface FastEdgePlan {
   readonly gaps: readonly { readonly gap: number; readonly firstKept: number; readonly count: number }[];
   /** nn_vis's padded grid box of each gap, [minX,minY,minZ,maxX,maxY,maxZ] (the fast grid is clipped to it). */
   readonly clips: readonly Float64Array[];
+  /** nn_vis's cell size, and its deposit mass per segment at each level's bandwidth (for its wrapped norm). */
+  readonly nnCell: number;
+  readonly segmentMasses: Float64Array;
 }
 
 /**
@@ -57,11 +62,30 @@ export function createFastEdgeGaps(
     }));
     clips.push(new Float64Array([grid.minX, grid.minY, grid.minZ + zOffset, grid.maxX, grid.maxY, grid.maxZ + zOffset]));
   }
+  const segmentMasses = Float64Array.from(schedule.bandwidths, (bw) => cachedSegmentMass(bw, grid.cellSize, sampleLength));
   const plan = {
-    schedule, sampleLength, clips,
+    schedule, sampleLength, clips, nnCell: grid.cellSize, segmentMasses,
     gaps: split.map((g) => ({ gap: g.gap, firstKept: first + g.firstKept, count: g.sources.length })),
   };
   return { plan, gaps };
+}
+
+const segmentMassCache = new Map<string, number>();
+
+/** nnVisSegmentMass, computed once per (bandwidth, cell, length) in this thread (~185k kernel values at the first level). */
+function cachedSegmentMass(bandwidth: number, cell: number, length: number): number {
+  const key = `${bandwidth} ${cell} ${length}`;
+  let mass = segmentMassCache.get(key);
+  if (mass === undefined) {
+    mass = nnVisSegmentMass(bandwidth, cell, length, cell * CELL_SCALE);
+    segmentMassCache.set(key, mass);
+  }
+  return mass;
+}
+
+/** The scale at which level `level`'s norms wrap as nn_vis's uint32 norms do (nn-vis-norm-wrap.ts). */
+export function fastNormScale(plan: FastEdgePlan, level: number, grid: FastGrid): number {
+  return nnVisDensityScale(plan.segmentMasses[level]!, plan.nnCell, grid.cell);
 }
 
 /** Cell size of the fast grid at level `level`. */
@@ -97,7 +121,7 @@ export function* fastEdgePhase(
       const grid = fastGapGrid(store, plan, k, gap.bounds, plan.clips[g]!, C, gap.pointCount);
       gap.splat(grid);
       blurGrid(store, grid, EDGE_BLUR_PASSES);
-      computeNorms(grid);
+      computeNorms(grid, fastNormScale(plan, k, grid));
       gap.advect(grid, bw * direction, s, params.smoothing ? params.smoothingIterations : 0, schedule.reductionsAfter[k]!);
     }
     yield { phase: 'edges', level: k + 1, levels: schedule.levels, bandwidth: bw, similarity: s, snapshot };

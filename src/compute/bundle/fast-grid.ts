@@ -7,6 +7,7 @@
  */
 
 import { EdgeKernels, WasmGrid } from './edge-kernels-wasm';
+import { wrappedNorm } from './nn-vis-norm-wrap';
 import { voxelStride } from './voxel-layout';
 
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
@@ -205,16 +206,19 @@ export function addGrid(dst: FastGrid, src: Float32Array): void {
   for (let i = 0; i < d.length; i++) d[i] = d[i]! + src[i]!;
 }
 
-/** Writes ‖D‖ (float64 sum of squares in channel order) into lane C of every voxel. */
-export function computeNorms(grid: FastGrid): void {
+/**
+ * Writes ‖D‖ (float64 sum of squares in channel order) into lane C of every voxel; with `wrapScale`
+ * > 0, nn_vis's uint32-wrapped norm at that scale instead (nn-vis-norm-wrap.ts).
+ */
+export function computeNorms(grid: FastGrid, wrapScale = 0): void {
   if (grid instanceof WasmGrid) {
-    grid.kernels.norms(grid);
+    grid.kernels.norms(grid, wrapScale);
     return;
   }
   const C = grid.channels, S = grid.stride, data = grid.data;
   for (let o = 0; o < data.length; o += S) {
     let sq = 0;
     for (let c = 0; c < C; c++) { const x = data[o + c]!; sq += x * x; }
-    data[o + C] = sqrt(sq);
+    data[o + C] = wrapScale > 0 ? wrappedNorm(sqrt(sq), wrapScale) : sqrt(sq);
   }
 }

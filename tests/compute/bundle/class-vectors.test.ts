@@ -41,4 +41,16 @@ describe('class vectors of nodes and edge samples', () => {
     const strength = Math.hypot(attractiveness(grid, 2, v, 2, 0.5) - attractiveness(grid, 0, v, 2, 0.5));
     expect(strength > 0).toBe(false);
   });
+
+  it("sums the squared densities in uint32 as nn_vis does, so ‖D‖ wraps once it reaches 65,536", () => {
+    const v = new Float64Array([1, 0]);
+    // 60,000² + 30,000² = 4.5·10⁹ > 2³²: nn_vis's norm is √(4.5·10⁹ − 2³²) = √205,032,704.
+    const dense = new Float64Array([60000, 30000]);
+    expect(attractiveness(dense, 0, v, 2, 0.5)).toBeCloseTo(60000 - 0.5 * Math.sqrt(4.5e9 - 2 ** 32), 6);
+    // Below the wrap it is the plain norm.
+    const light = new Float64Array([300, 400]);
+    expect(attractiveness(light, 0, v, 2, 0.5)).toBeCloseTo(300 - 0.5 * 500, 9);
+    // 65,536² is exactly 2³²: the wrapped sum is 0, nn_vis's 0/0.
+    expect(attractiveness(new Float64Array([65536, 0]), 0, v, 2, 0.5)).toBeNaN();
+  });
 });

@@ -1,5 +1,5 @@
 import { EdgeKernels, WasmGrid } from '../../../src/compute/bundle/edge-kernels-wasm';
-import { createFastEdgeGaps, fastGapGrid } from '../../../src/compute/bundle/fast-edge-phase';
+import { createFastEdgeGaps, fastGapGrid, fastNormScale } from '../../../src/compute/bundle/fast-edge-phase';
 import { addGrid, blurGrid, computeNorms, GridStore } from '../../../src/compute/bundle/fast-grid';
 import { EDGE_BLUR_PASSES } from '../../../src/compute/bundle/fast-tuning';
 import { meanDistortion } from '../../../src/compute/bundle/quality';
@@ -29,7 +29,7 @@ function bundle(wasm: boolean, type: EdgeImportanceType): Polylines[] {
       expect(grid instanceof WasmGrid).toBe(wasm);
       gap.splat(grid);
       blurGrid(store, grid, EDGE_BLUR_PASSES);
-      computeNorms(grid);
+      computeNorms(grid, fastNormScale(plan, k, grid));
       gap.advect(grid, schedule.bandwidths[k]!, schedule.similarities[k]!, params.smoothingIterations, schedule.reductionsAfter[k]!);
     });
   }

@@ -1,4 +1,4 @@
-import { createFastEdgeGaps, fastGapGrid } from '../../../src/compute/bundle/fast-edge-phase';
+import { createFastEdgeGaps, fastGapGrid, fastNormScale } from '../../../src/compute/bundle/fast-edge-phase';
 import { addGrid, blurGrid, computeNorms, GridStore } from '../../../src/compute/bundle/fast-grid';
 import { EDGE_BLUR_PASSES } from '../../../src/compute/bundle/fast-tuning';
 import { fastEngine } from '../../../src/compute/bundle/fast-engine';
@@ -45,8 +45,8 @@ describe('fast edge phase split over two shares of a gap', () => {
       const fromB = gridB.data.slice(); // what worker B would transfer
       addGrid(gridB, gridA.data);
       addGrid(gridA, fromB);
-      computeNorms(gridA);
-      computeNorms(gridB);
+      computeNorms(gridA, fastNormScale(a.plan, k, gridA));
+      computeNorms(gridB, fastNormScale(b.plan, k, gridB));
       const after = schedule.reductionsAfter[k]!;
       gapA.advect(gridA, schedule.bandwidths[k]!, schedule.similarities[k]!, params.smoothingIterations, after);
       gapB.advect(gridB, schedule.bandwidths[k]!, schedule.similarities[k]!, params.smoothingIterations, after);
