@@ -126,7 +126,7 @@ describe('view.save_png in a real JupyterLab', () => {
     expect(decoded).toMatchObject(PIXELS);
     expect(decoded.corner).toEqual([255, 255, 255, 255]);
     const total = PIXELS.width * PIXELS.height;
-    expect(decoded.inked).toBeGreaterThan(total * 0.05);
+    expect(decoded.inked).toBeGreaterThan(total * 0.015);
     expect(decoded.inked).toBeLessThan(total * 0.9);
     expect(problems).toEqual([]);
   });
@@ -145,6 +145,6 @@ describe('view.save_png in a real JupyterLab', () => {
     expect(status).toBe('ready');
     const decoded = await pngStatsInPage(page, readFileSync(sameCellPath));
     expect(decoded.corner).toEqual([255, 255, 255, 255]);
-    expect(decoded.inked).toBeGreaterThan(decoded.width * decoded.height * 0.05);
+    expect(decoded.inked).toBeGreaterThan(decoded.width * decoded.height * 0.015);
   });
 });
