@@ -113,11 +113,21 @@ export function nodeModeTable(net: ColorInput, style: ColorStyle, out: Float32Ar
  * @param out N·4 floats (rgba per node), written in full; owned by the caller
  */
 export function nodeColors(net: ColorInput, style: ColorStyle, out: Float32Array): void {
-  const C = net.numClasses;
-  checkStyle(style, C);
+  checkStyle(style, net.numClasses);
   nodeModeTable(net, style, out);
-  const imp = net.nodeImportance;
+  const { norms, means } = nodeNormsAndMeans(net.nodeImportance, net.numClasses);
+  for (let v = 0; v < norms.length; v++) {
+    const norm = norms[v] as number;
+    // nn_vis node shaders: discard when ‖i‖ = 0 or importance_threshold ≥ ‖i‖
+    if (norm === 0 || style.nodeThreshold >= norm) out[4 * v + 3] = HIDDEN;
+    else if (style.mode !== 'class') out[4 * v + 3] = means[v] as number;
+  }
+}
+
+/** ‖i‖ (size) and mean(i) (pruning score, alpha) of every node's class importance `imp` (N·C). */
+export function nodeNormsAndMeans(imp: Float32Array, C: number): { norms: Float32Array; means: Float32Array } {
   const n = imp.length / C;
+  const norms = new Float32Array(n), means = new Float32Array(n);
   for (let v = 0; v < n; v++) {
     let sum = 0;
     let sq = 0;
@@ -126,9 +136,8 @@ export function nodeColors(net: ColorInput, style: ColorStyle, out: Float32Array
       sum += x;
       sq += x * x;
     }
-    const norm = Math.sqrt(sq);
-    // nn_vis node shaders: discard when ‖i‖ = 0 or importance_threshold ≥ ‖i‖
-    if (norm === 0 || style.nodeThreshold >= norm) out[4 * v + 3] = HIDDEN;
-    else if (style.mode !== 'class') out[4 * v + 3] = sum / C;
+    norms[v] = Math.sqrt(sq);
+    means[v] = sum / C;
   }
+  return { norms, means };
 }

@@ -4,7 +4,7 @@
  * segment-buffers.ts. Pure typed-array code, no three.js.
  */
 import type { ProcessedGeometry } from '../compute/types';
-import { checkStyle, nodeModeTable, type ColorStyle, type EdgeColorInput } from './color-modes';
+import { checkStyle, nodeModeTable, nodeNormsAndMeans, type ColorStyle, type EdgeColorInput } from './color-modes';
 import { VERTICES_PER_SEGMENT } from './segment-buffers';
 
 /** A colour or weight in [0, 1] as a normalised byte. */
@@ -35,23 +35,9 @@ export function edgeSegmentStyle(
 ): void {
   const C = net.numClasses;
   checkStyle(style, C);
-  const imp = net.nodeImportance;
-  const n = imp.length / C;
-  const table = new Float32Array(n * 4);
+  const table = new Float32Array((net.nodeImportance.length / C) * 4);
   nodeModeTable(net, style, table);
-  const norms = new Float32Array(n);
-  const means = new Float32Array(n);
-  for (let v = 0; v < n; v++) {
-    let sum = 0;
-    let sq = 0;
-    for (let c = 0; c < C; c++) {
-      const x = imp[v * C + c] as number;
-      sum += x;
-      sq += x * x;
-    }
-    norms[v] = Math.sqrt(sq);
-    means[v] = sum / C;
-  }
+  const { norms, means } = nodeNormsAndMeans(net.nodeImportance, C);
   const classMode = style.mode === 'class';
   const invSqrtC = 1 / Math.sqrt(C);
   const { keptEdges, pointOffsets } = geometry;

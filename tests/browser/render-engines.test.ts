@@ -5,11 +5,8 @@
  * engines visibly move the edges away from the straight picture, and they use comparable ink.
  */
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/chromium';
 import { ROOT } from './helpers/python';
-import { compareSnapshots, mountView, openHostPage, pythonTables, regionStats, savePicture, setTraits, snapshot, type RegionStats } from './helpers/render-harness';
-import { startStaticServer, type StaticServer } from './helpers/static-server';
+import { compareSnapshots, hostPageSuite, mountView, pythonTables, regionStats, savePicture, setTraits, snapshot, type RegionStats } from './helpers/render-harness';
 
 // `exact` takes ~10 s on this network in a worker (nn_vis's direct splat, ~10⁹ kernel evaluations).
 jest.setTimeout(240_000);
@@ -18,22 +15,10 @@ const RESULTS = path.join(ROOT, 'test-results/render');
 const WHITE: [number, number, number] = [255, 255, 255];
 
 describe('bundling engines side by side', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchChromium();
-    ({ page } = await openHostPage(browser, server.url, { width: 760, height: 620, deviceScaleFactor: 1 }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = hostPageSuite({ width: 760, height: 620, deviceScaleFactor: 1 });
 
   test('straight, exact and fast pictures of one network', async () => {
+    const { page } = suite;
     const tables = pythonTables('nnbundle.Network.random([10, 8, 6, 4], 4, seed=3)');
     const view = await mountView(page, tables, { engine: 'straight', color_mode: 'all', camera_preset: 'upper_back_right', height: 480 }, { width: 640 });
     const seen: Record<string, RegionStats> = {};

@@ -6,33 +6,18 @@
  * dark pictures are the light ones' mirror (about as much ink on black as on white).
  */
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/chromium';
 import { ROOT } from './helpers/python';
-import { mountView, openHostPage, pythonTables, regionStats, savePicture, setTraits, type RegionStats } from './helpers/render-harness';
-import { startStaticServer, type StaticServer } from './helpers/static-server';
+import { hostPageSuite, mountView, pythonTables, regionStats, savePicture, setTraits, type RegionStats } from './helpers/render-harness';
 
 jest.setTimeout(240_000);
 
 const RESULTS = path.join(ROOT, 'test-results/render');
 
 describe('gallery', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchChromium();
-    ({ page } = await openHostPage(browser, server.url, { width: 900, height: 700, deviceScaleFactor: 1 }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = hostPageSuite({ width: 900, height: 700, deviceScaleFactor: 1 });
 
   test('colour modes × transparent/opaque × light/dark', async () => {
+    const { page } = suite;
     const tables = pythonTables('nnbundle.Network.random([24, 16, 10], 10, seed=3)');
     const view = await mountView(page, tables, { engine: 'fast', camera_preset: 'upper_back_right', height: 520 }, { width: 700 });
     const seen: Record<string, RegionStats> = {};

@@ -25,6 +25,17 @@ type Hook = {
   refining(): boolean;
 };
 
+/** Pixels drawn on view `index`'s outline overlay (selection and hover outlines). */
+function overlayInk(page: Page, index: number): Promise<number> {
+  return page.evaluate((sel) => {
+    const overlay = document.querySelector(`${sel} canvas.nnbundle-overlay`) as HTMLCanvasElement;
+    const d = (overlay.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, overlay.width, overlay.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if ((d[i] ?? 0) > 0) n++;
+    return n;
+  }, rootOf(index));
+}
+
 describe('interaction in Chromium', () => {
   let browser: Browser;
   let server: StaticServer;
@@ -117,36 +128,21 @@ describe('interaction in Chromium', () => {
     await click(n7.x, n7.y, 'Shift');
     expect(await page.evaluate(`${host()}.get(${view}, 'selection')`)).toEqual({ nodes: [4, 7], edges: [] });
     // the selection is outlined on the overlay
-    const outlined = await page.evaluate((sel) => {
-      const overlay = document.querySelector(`${sel} canvas.nnbundle-overlay`) as HTMLCanvasElement;
-      const d = (overlay.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, overlay.width, overlay.height).data;
-      let n = 0;
-      for (let i = 3; i < d.length; i += 4) if ((d[i] ?? 0) > 0) n++;
-      return n;
-    }, rootOf(view));
-    expect(outlined).toBeGreaterThan(50);
+    expect(await overlayInk(page, view)).toBeGreaterThan(50);
     await click(3, 3);
     expect(await page.evaluate(`${host()}.get(${view}, 'selection')`)).toEqual({ nodes: [], edges: [] });
   });
 
   test('a selection from the kernel is outlined; a malformed one is reported and ignored', async () => {
-    const overlayInk = () =>
-      page.evaluate((sel) => {
-        const overlay = document.querySelector(`${sel} canvas.nnbundle-overlay`) as HTMLCanvasElement;
-        const d = (overlay.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, overlay.width, overlay.height).data;
-        let n = 0;
-        for (let i = 3; i < d.length; i += 4) if ((d[i] ?? 0) > 0) n++;
-        return n;
-      }, rootOf(view));
     await page.mouse.move(2, 2);
     await page.evaluate(`${host()}.set(${view}, 'selection', { nodes: [], edges: [3] })`);
-    expect(await overlayInk()).toBeGreaterThan(50);
+    expect(await overlayInk(page, view)).toBeGreaterThan(50);
     await page.evaluate(`${host()}.set(${view}, 'selection', { nodes: [99] })`);
     expect(await hook<string>('h.error()')).toMatch(/selection = .* is invalid/);
-    expect(await overlayInk()).toBeGreaterThan(50);
+    expect(await overlayInk(page, view)).toBeGreaterThan(50);
     await page.evaluate(`${host()}.set(${view}, 'selection', { nodes: [], edges: [] })`);
     expect(await hook<string>('h.error()')).toBe('');
-    expect(await overlayInk()).toBe(0);
+    expect(await overlayInk(page, view)).toBe(0);
   });
 
   test('screenshots: PNG bytes of the requested size and scale, non-blank; bad requests get an error', async () => {

@@ -5,11 +5,11 @@
  * transparency (shuffled draw order, and a picture built in slices equal to one drawn at once).
  */
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/chromium';
+import type { Page } from 'playwright-core';
 import { ROOT } from './helpers/python';
 import {
   compareSnapshots,
+  hostPageSuite,
   mountView,
   pixelAt,
   pythonTables,
@@ -20,10 +20,7 @@ import {
   snapshot,
   waitForPicture,
   type HostApi,
-  openHostPage,
-  type HostPage,
 } from './helpers/render-harness';
-import { startStaticServer, type StaticServer } from './helpers/static-server';
 
 jest.setTimeout(180_000);
 
@@ -143,24 +140,10 @@ async function expectCentres(page: Page, index: number, expected: (p: Probe, hit
 }
 
 describe('rendering in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let page: Page;
-  let host: HostPage;
-
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchChromium();
-    host = await openHostPage(browser, server.url, { width: 900, height: 700 });
-    page = host.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = hostPageSuite({ width: 900, height: 700 });
 
   afterEach(() => {
+    const { host } = suite;
     expect([...host.pageErrors, ...host.consoleErrors].filter((e) => !e.includes('404'))).toEqual([]);
   });
 
@@ -168,6 +151,7 @@ describe('rendering in Chromium', () => {
   const NODES_ONLY = { edge_render_mode: 'none', camera_preset: 'upper_back_right', height: 420 };
 
   test('transparent spheres (light): the centre pixel is nn_vis\'s pre-mixed colour', async () => {
+    const { page } = suite;
     const view = await mountView(page, 'small', NODES_ONLY);
     await expectCentres(page, view, (p, hit) => premixed(p, sphereAlpha(p, hit, NODE_DEFAULTS), WHITE), 5);
     // Other opacity parameters move the pixels as the formula says.
@@ -176,6 +160,7 @@ describe('rendering in Chromium', () => {
   });
 
   test('dark background: pre-mix with black (the mirror image of nn_vis\'s white)', async () => {
+    const { page } = suite;
     const view = await mountView(page, 'small', { ...NODES_ONLY, background: 'dark' });
     await expectCentres(page, view, (p, hit) => premixed(p, sphereAlpha(p, hit, NODE_DEFAULTS), BLACK), 5);
     const corner = await pixelAt(page, view, 2, 2);
@@ -183,11 +168,13 @@ describe('rendering in Chromium', () => {
   });
 
   test('opaque spheres: nn_vis\'s Phong shading at the centre', async () => {
+    const { page } = suite;
     const view = await mountView(page, 'small', { ...NODES_ONLY, node_render_mode: 'sphere' });
     await expectCentres(page, view, phong, 5);
   });
 
   test('colour modes: Independent is grey, Class k fades nodes without class k away', async () => {
+    const { page } = suite;
     const view = await mountView(page, 'small', { ...NODES_ONLY, color_mode: 'independent' });
     await expectCentres(
       page,
@@ -210,6 +197,7 @@ describe('rendering in Chromium', () => {
   });
 
   test('edge modes: ellipsoids, sample spheres and lines draw between the layers; none draws nothing', async () => {
+    const { page } = suite;
     const view = await mountView(page, 'small', { node_render_mode: 'none', camera_preset: 'front', height: 420 });
     const inked: Record<string, number> = {};
     for (const mode of ['ellipsoid_transparent', 'sphere_transparent', 'sphere', 'line', 'none']) {
@@ -228,6 +216,7 @@ describe('rendering in Chromium', () => {
   });
 
   test('edge colours: All mixes class colours along the edges, Independent is grey, dark mirrors', async () => {
+    const { page } = suite;
     const view = await mountView(page, 'random-8-6-4', { camera_preset: 'front', height: 420 });
     const all = await regionStats(page, view, WHITE);
     expect(all.coloured).toBeGreaterThan(1000);
@@ -243,6 +232,7 @@ describe('rendering in Chromium', () => {
   });
 
   test('the transparency does not depend on draw order (light and dark)', async () => {
+    const { page } = suite;
     const view = await mountView(page, 'random-8-6-4', { camera_preset: 'upper_back_left', height: 420 });
     for (const background of ['light', 'dark']) {
       await setTraits(page, view, { background });
@@ -259,6 +249,7 @@ describe('rendering in Chromium', () => {
   });
 
   test('a picture built in slices over several frames equals the one drawn at once', async () => {
+    const { page } = suite;
     // ~60k segments: more than one frame holds in software GL, so the still picture refines.
     const view = await mountView(page, pythonTables('nnbundle.Network.random([100, 60, 10], 10, seed=0)'), { height: 360, camera_preset: 'upper_back_right' }, { width: 480 });
     const hook = `document.querySelector('${rootOf(view)}').__nnbundle`;

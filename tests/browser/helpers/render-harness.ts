@@ -8,7 +8,9 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { TRAITS } from '../../../src/widget/traits';
+import { launchChromium } from './chromium';
 import { runPython } from './python';
+import { startStaticServer, type StaticServer } from './static-server';
 
 /**
  * Every trait at its default, by Python name, as the kernel would send it, except the engine:
@@ -227,4 +229,28 @@ export async function openHostPage(
   await page.goto(`${serverUrl}/pages/host.html`);
   await page.waitForFunction(() => 'host' in window);
   return { page, pageErrors, consoleErrors };
+}
+
+/**
+ * Registers, for the enclosing `describe`, a static server, a Chromium and one host page opened before
+ * the tests (closed after them); read `.page` and `.host` inside the tests.
+ */
+export function hostPageSuite(options: { width: number; height: number; deviceScaleFactor?: number }): { readonly page: Page; readonly host: HostPage } {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let host: HostPage | undefined;
+  beforeAll(async () => {
+    server = await startStaticServer();
+    browser = await launchChromium();
+    host = await openHostPage(browser, server.url, options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const opened = (): HostPage => {
+    if (host === undefined) throw new Error('hostPageSuite: the host page is opened in beforeAll');
+    return host;
+  };
+  return { get page() { return opened().page; }, get host() { return opened(); } };
 }
