@@ -1,8 +1,9 @@
 /**
  * `make bench`: every benchmark, one JSON object per line on stdout.
  * - Chromium: the bundling cases, timed in headless Chromium from posting the network to the
- *   compute workers until the final polylines arrive (median of N after a warm-up); peak_mb is the
- *   growth of the renderer process's peak RSS (page + workers) over the idle page.
+ *   compute workers until the final polylines arrive (median of N after a warm-up). peak_mb is the
+ *   largest worker's peak (JS heap, array buffers and WebAssembly memory, bench/worker-memory.ts);
+ *   renderer_growth_mb is the growth of the renderer process's peak RSS (page + workers) over the idle page.
  * - Node: bench/bundle-node.ts (single thread, fidelity cases) runs as its own process.
  * - The widget module's size, minified and gzipped (case widget-bundle).
  * `--smoke` runs the smallest case once, only to prove the benchmarks work (CI); `--case NAME` runs one
@@ -16,6 +17,7 @@ import path from 'path';
 import { launchChromium } from '../tests/browser/helpers/chromium';
 import { ROOT } from '../tests/browser/helpers/python';
 import { startStaticServer } from '../tests/browser/helpers/static-server';
+import { WorkerMemoryProbe } from './worker-memory';
 
 const SPEED_CASES = ['100-81-49-36-10', '784-81-49-10', '784-256-128-10'];
 const SEED = 1;
@@ -57,10 +59,12 @@ async function chromiumCases(): Promise<void> {
       const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
       const renderers = info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
       const idle = renderers.map(peakRssMb);
+      const probe = await WorkerMemoryProbe.attach(page);
       const result = (await page.evaluate(
         (req) => (window as unknown as { bench: { run(r: unknown): Promise<unknown> } }).bench.run(req),
         { layers: name.split('-').map(Number), engine: 'fast', runs, seed: SEED, workers },
       )) as PageResult;
+      const workerMemory = await probe.stop();
       const after = renderers.map(peakRssMb);
       // The page's renderer is the one that grew; its growth is the page's and its workers' peak.
       const grown = after.map((mb, i) => mb - (idle[i] ?? mb));
@@ -70,7 +74,9 @@ async function chromiumCases(): Promise<void> {
       console.log(JSON.stringify({
         case: name, engine: 'fast', runtime: 'chromium', workers: result.workers,
         median_ms: round(times[times.length >> 1] ?? NaN), min_ms: round(times[0] ?? NaN), max_ms: round(times[times.length - 1] ?? NaN),
-        runs, peak_mb: round(Math.max(...grown)), renderer_peak_rss_mb: round(peak), edges: result.edges, points: result.points,
+        runs, peak_mb: round(Math.max(...workerMemory.map((w) => w.peakMb))),
+        worker_peak_mb: workerMemory.map((w) => round(w.peakMb)), worker_wasm_peak_mb: workerMemory.map((w) => round(w.wasmPeakMb)),
+        renderer_growth_mb: round(Math.max(...grown)), renderer_peak_rss_mb: round(peak), edges: result.edges, points: result.points,
       }));
       await page.close();
     }

@@ -2,6 +2,7 @@
  * Initial straight sampling, nn_vis `initial_edge_sample.comp` (reference/nn_vis.md §7.1 step 4):
  * each kept edge becomes ⌈length / sample_length⌉ equal steps from its source to its target node.
  */
+import type { ArrayReuse } from './array-reuse';
 import { checkPointBudget, type Polylines } from './polylines';
 import type { NetworkArrays } from './types';
 
@@ -22,26 +23,21 @@ function stepCount(length: number, sampleLen: number): number {
  * @param kept      edge ids (from `pruneEdges`)
  * @param positions N·3 node positions
  * @param sampleLen `sampleLength(params)`, world units, > 0
- * @returns new arrays owned by the caller
+ * @param reuse     when given, the polylines are views of its arrays 'straight.points' and
+ *   'straight.offsets' (valid until their next use) instead of new arrays
+ * @returns new arrays owned by the caller (unless `reuse`)
  * @throws RangeError when the point count would exceed `MAX_TOTAL_POINTS`
  */
-export function straightEdges(net: NetworkArrays, kept: Int32Array, positions: Float32Array, sampleLen: number): Polylines {
+export function straightEdges(
+  net: NetworkArrays, kept: Int32Array, positions: Float32Array, sampleLen: number, reuse?: ArrayReuse,
+): Polylines {
   const source = net.edgeSource;
   const target = net.edgeTarget;
-  const pointOffsets = new Int32Array(kept.length + 1);
-  let total = 0;
-  for (let k = 0; k < kept.length; k++) {
-    const a = 3 * source[kept[k]!]!;
-    const b = 3 * target[kept[k]!]!;
-    const dx = positions[b]! - positions[a]!;
-    const dy = positions[b + 1]! - positions[a + 1]!;
-    const dz = positions[b + 2]! - positions[a + 2]!;
-    const length = Math.sqrt(dx * dx + dy * dy + dz * dz);
-    total += stepCount(length, sampleLen) + 1;
-    checkPointBudget(total);
-    pointOffsets[k + 1] = total;
-  }
-  const points = new Float32Array(total * 3);
+  const counts = straightPointOffsets(net, kept, positions, sampleLen);
+  const total = counts[kept.length]!;
+  const pointOffsets = reuse === undefined ? counts : reuse.int32('straight.offsets', kept.length + 1);
+  if (pointOffsets !== counts) pointOffsets.set(counts);
+  const points = reuse === undefined ? new Float32Array(total * 3) : reuse.float32('straight.points', total * 3);
   for (let k = 0; k < kept.length; k++) {
     const a = 3 * source[kept[k]!]!;
     const b = 3 * target[kept[k]!]!;
@@ -70,4 +66,44 @@ export function straightEdges(net: NetworkArrays, kept: Int32Array, positions: F
     points[at + 2] = positions[b + 2]!;
   }
   return { points, pointOffsets };
+}
+
+/**
+ * The point offsets of `straightEdges`'s polylines (count + 1 values) without the points: what a
+ * worker needs to balance the edge phase by points.
+ *
+ * @throws RangeError when the point count would exceed `MAX_TOTAL_POINTS`
+ */
+export function straightPointOffsets(net: NetworkArrays, kept: Int32Array, positions: Float32Array, sampleLen: number): Int32Array {
+  const source = net.edgeSource;
+  const target = net.edgeTarget;
+  const pointOffsets = new Int32Array(kept.length + 1);
+  let total = 0;
+  for (let k = 0; k < kept.length; k++) {
+    const a = 3 * source[kept[k]!]!;
+    const b = 3 * target[kept[k]!]!;
+    const dx = positions[b]! - positions[a]!;
+    const dy = positions[b + 1]! - positions[a + 1]!;
+    const dz = positions[b + 2]! - positions[a + 2]!;
+    const length = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    total += stepCount(length, sampleLen) + 1;
+    checkPointBudget(total);
+    pointOffsets[k + 1] = total;
+  }
+  return pointOffsets;
+}
+
+/**
+ * `straightEdges` in consecutive chunks of `chunk` kept edges, on `reuse`'s arrays: the total point
+ * count, and the chunks made one at a time as they are iterated (each valid until the next), so the
+ * straight points of a big network never exist all at once.
+ */
+export function straightEdgeChunks(
+  net: NetworkArrays, kept: Int32Array, positions: Float32Array, sampleLen: number, reuse: ArrayReuse, chunk = 4096,
+): { readonly points: number; readonly chunks: Iterable<Polylines> } {
+  const points = straightPointOffsets(net, kept, positions, sampleLen)[kept.length]!;
+  function* chunks(): Generator<Polylines> {
+    for (let k = 0; k < kept.length; k += chunk) yield straightEdges(net, kept.subarray(k, k + chunk), positions, sampleLen, reuse);
+  }
+  return { points, chunks: chunks() };
 }

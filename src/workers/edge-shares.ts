@@ -43,12 +43,12 @@ export function unpackShares(packed: Int32Array): EdgeShare[] {
  * first to the less loaded worker, then the heaviest gap is cut so both end equal; it stays whole
  * when the cut would leave one side empty.
  *
- * @param straight one polyline per kept edge, in `kept` order
+ * @param offsets the straight polylines' point offsets, one polyline per kept edge in `kept` order
+ *   (`straightPointOffsets`)
  * @returns shares ordered by `first`, covering every kept edge once
  */
-export function planEdgeShares(net: NetworkArrays, kept: Int32Array, straight: Polylines, workers: number): EdgeShare[] {
+export function planEdgeShares(net: NetworkArrays, kept: Int32Array, offsets: Int32Array, workers: number): EdgeShare[] {
   const ranges: { first: number; count: number; points: number }[] = [];
-  const offsets = straight.pointOffsets;
   for (let k = 0; k < kept.length;) {
     const gap = net.edgeGap[kept[k]!]!;
     let end = k;

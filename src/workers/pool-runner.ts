@@ -16,7 +16,8 @@ import { sampleLength } from '../compute/geometry-constants';
 import { gridLayout } from '../compute/layout';
 import { validateParams } from '../compute/params';
 import { pruneEdges } from '../compute/prune';
-import { straightEdges } from '../compute/straight-edges';
+import { ArrayReuse } from '../compute/array-reuse';
+import { straightEdgeChunks, straightEdges, straightPointOffsets } from '../compute/straight-edges';
 import type { NetworkArrays, Phase, ProcessingParams } from '../compute/types';
 import { planEdgeShares, packShares, unpackShares, type EdgeShare } from './edge-shares';
 import { JobRunner, type JobRunnerOptions, type PostToMain } from './job-runner';
@@ -87,6 +88,8 @@ export class PoolRunner {
   private readonly splitStore = new GridStore();
   /** The partner's last grid buffer, reused for our next one (no allocation per level). */
   private spare: ArrayBuffer | null = null;
+  /** The edge phase's straight and current polylines, kept from job to job (no garbage per job). */
+  private readonly arrays = new ArrayReuse();
 
   constructor(post: PostToMain, options: PoolRunnerOptions = {}) {
     this.post = post;
@@ -220,7 +223,7 @@ export class PoolRunner {
       for (const info of engine.nodePhase(net, kept, positions, p)) {
         if (!(await report('nodes', info.level, info.levels))) return;
       }
-      const shares = packShares(planEdgeShares(net, kept, straightEdges(net, kept, positions, sampleLen), workers));
+      const shares = packShares(planEdgeShares(net, kept, straightPointOffsets(net, kept, positions, sampleLen), workers));
       this.nodeJob = null;
       this.post(
         { version: PROTOCOL_VERSION, type: 'pool-nodes-done', jobId: job.id, nodePositions: positions, keptEdges: kept, shares, levels: edgeSchedule(p).levels },
@@ -242,8 +245,11 @@ export class PoolRunner {
     for (const share of unpackShares(msg.shares)) {
       if (share.worker !== msg.worker) continue;
       const range = { first: share.first, count: share.count };
-      const lines = straightEdges(net, kept.subarray(share.first, share.first + share.count), positions, sampleLen);
-      const { plan, gaps } = createFastEdgeGaps(net, kept, positions, lines, p, range);
+      // The straight lines only seed the share's own buffer: made chunk by chunk on one kept scratch array.
+      const mine = kept.subarray(share.first, share.first + share.count);
+      const seeds = (first: number, count: number) => straightEdgeChunks(net, mine.subarray(first, first + count), positions, sampleLen, this.arrays);
+      const reuse = { arrays: this.arrays, prefix: `share-${shares.length}` };
+      const { plan, gaps } = createFastEdgeGaps(net, kept, positions, seeds, p, range, reuse);
       const gap = gaps[0], clip = plan.clips[0];
       if (gaps.length !== 1 || gap === undefined || clip === undefined) throw new Error(`pool-edges: share at kept ${share.first} spans ${gaps.length} gaps`);
       shares.push({ share, gap, plan, clip });

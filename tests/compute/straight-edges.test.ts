@@ -1,7 +1,8 @@
 import { gridLayout } from '../../src/compute/layout';
 import { MAX_TOTAL_POINTS } from '../../src/compute/polylines';
 import { pruneEdges } from '../../src/compute/prune';
-import { straightEdges } from '../../src/compute/straight-edges';
+import { ArrayReuse } from '../../src/compute/array-reuse';
+import { straightEdgeChunks, straightEdges, straightPointOffsets } from '../../src/compute/straight-edges';
 import { buildNetwork, denseSpec, randomSpec } from '../helpers/network-spec';
 
 const sl = 1 / 15;
@@ -65,4 +66,39 @@ test('an absurd point count is refused with a message instead of exhausting memo
   const net = buildNetwork(denseSpec([4, 4]));
   const pos = gridLayout(net, { layerWidth: 1, layerDistance: 0.4 });
   expect(() => straightEdges(net, pruneEdges(net, 0), pos, 1e-7)).toThrow(new RegExp(`more than the ${MAX_TOTAL_POINTS} a worker can hold; lower samplingRate`));
+});
+
+describe('straightPointOffsets and straightEdges on reused arrays', () => {
+  const net = buildNetwork(randomSpec([16, 9, 4], 3, 2));
+  const pos = gridLayout(net, { layerWidth: 1, layerDistance: 0.4 });
+  const kept = pruneEdges(net, 0.5);
+  const fresh = straightEdges(net, kept, pos, sl);
+
+  test('the offsets alone equal the polylines\' offsets', () => {
+    expect(Array.from(straightPointOffsets(net, kept, pos, sl))).toEqual(Array.from(fresh.pointOffsets));
+  });
+
+  test('reused arrays give the same polylines, and the next call writes into the same memory', () => {
+    const reuse = new ArrayReuse();
+    const first = straightEdges(net, kept, pos, sl, reuse);
+    expect(Array.from(first.points)).toEqual(Array.from(fresh.points));
+    expect(Array.from(first.pointOffsets)).toEqual(Array.from(fresh.pointOffsets));
+    const fewer = kept.subarray(0, kept.length >> 1);
+    const second = straightEdges(net, fewer, pos, sl, reuse);
+    expect(second.points.buffer).toBe(first.points.buffer);
+    expect(Array.from(second.points)).toEqual(Array.from(straightEdges(net, fewer, pos, sl).points));
+  });
+
+  test('in chunks of 7 edges, the polylines are the same, chunk after chunk, with their total point count', () => {
+    const seeds = straightEdgeChunks(net, kept, pos, sl, new ArrayReuse(), 7);
+    expect(seeds.points).toBe(fresh.pointOffsets[kept.length]);
+    const points: number[] = [], counts: number[] = [];
+    for (const chunk of seeds.chunks) {
+      expect(chunk.pointOffsets.length - 1).toBeLessThanOrEqual(7);
+      points.push(...chunk.points);
+      for (let i = 0; i + 1 < chunk.pointOffsets.length; i++) counts.push(chunk.pointOffsets[i + 1]! - chunk.pointOffsets[i]!);
+    }
+    expect(points).toEqual(Array.from(fresh.points));
+    expect(counts).toEqual(Array.from({ length: kept.length }, (_, k) => fresh.pointOffsets[k + 1]! - fresh.pointOffsets[k]!));
+  });
 });

@@ -22,7 +22,7 @@ describe('planEdgeShares', () => {
   const straight = lines(kept.length, (k) => 10 + (k % 7));
 
   it('splits the heaviest gap between two workers and balances their points within one edge', () => {
-    const shares = planEdgeShares(net, kept, straight, 2);
+    const shares = planEdgeShares(net, kept, straight.pointOffsets, 2);
     expect(shares.filter((s) => s.split).map((s) => s.worker)).toEqual([0, 1]);
     expect(shares.reduce((n, s) => n + s.count, 0)).toBe(kept.length);
     shares.forEach((s, i) => i > 0 && expect(s.first).toBe(shares[i - 1]!.first + shares[i - 1]!.count));
@@ -31,12 +31,12 @@ describe('planEdgeShares', () => {
   });
 
   it('gives everything to worker 0 with one worker', () => {
-    const shares = planEdgeShares(net, kept, straight, 1);
+    const shares = planEdgeShares(net, kept, straight.pointOffsets, 1);
     expect(shares.map((s) => [s.worker, s.count, s.split])).toEqual([[0, 980, false], [0, 70, false], [0, 21, false]]);
   });
 
   it('gathers the workers\' polylines back into kept-edge order', () => {
-    const shares = planEdgeShares(net, kept, straight, 2);
+    const shares = planEdgeShares(net, kept, straight.pointOffsets, 2);
     const parts = [0, 1].map((w) => {
       const mine = shares.filter((s) => s.worker === w).flatMap((s) => Array.from({ length: s.count }, (_, i) => s.first + i));
       const part = lines(mine.length, (i) => straight.pointOffsets[mine[i]! + 1]! - straight.pointOffsets[mine[i]!]!);

@@ -63,6 +63,19 @@ describe('WorkerPool running the fast engine on two workers', () => {
     expect(Buffer.from(again.points.buffer).equals(Buffer.from(pooled.points.buffer))).toBe(true);
   });
 
+  it('gives the same bytes on workers that ran a bigger and a smaller job before (their polyline arrays are reused)', async () => {
+    const fresh = setup();
+    const expected = await fresh.pool.process(params);
+    fresh.pool.dispose();
+    const { pool } = setup();
+    await pool.process({ ...params, samplingRate: 25 });
+    await pool.process({ ...params, prunePercentage: 0.6 });
+    const after = await pool.process(params);
+    pool.dispose();
+    expect(Buffer.from(after.points.buffer).equals(Buffer.from(expected.points.buffer))).toBe(true);
+    expect(Array.from(after.pointOffsets)).toEqual(Array.from(expected.pointOffsets));
+  });
+
   it('streams node and edge progress with live pictures of every kept edge', async () => {
     const { pool } = setup();
     const seen: ComputeProgress[] = [];

@@ -7,6 +7,7 @@
  * memory, with the same bytes as the JS loops below.
  */
 import { RESAMPLE_RESERVED_SLOTS, RESAMPLE_TOLERANCE, TAIL_DROP_FRACTION, TAIL_MIDPOINT_FRACTION } from '../geometry-constants';
+import type { ArrayReuse } from '../array-reuse';
 import type { Polylines } from '../polylines';
 import { resamplePolyline, resampledPointsBound } from '../resample';
 import type { EdgeImportanceType, NodeClassVectors } from './class-vectors';
@@ -52,14 +53,20 @@ export interface FastEdgeGapSetup {
   /** Global source / target node id per edge. */
   readonly sources: Int32Array;
   readonly targets: Int32Array;
-  /** Initial polylines (one per edge, source to target); copied by resampling. */
-  readonly lines: Polylines;
+  /**
+   * Initial polylines (one per edge, source to target), copied by resampling: all at once, or as
+   * consecutive chunks of edges (which may reuse one scratch array: each is read before the next)
+   * with their total point count.
+   */
+  readonly lines: Polylines | { readonly points: number; readonly chunks: Iterable<Polylines> };
   readonly sampleLength: number;
   /** nn_vis max_sample_points. */
   readonly maxPoints: number;
   /** nn_vis moves a sample only while its z is in [zLow, zHigh) (its grid's slice range). */
   readonly zLow: number;
   readonly zHigh: number;
+  /** Keep the point buffer in these arrays under this name, from job to job (a worker's steady state). */
+  readonly reuse?: { readonly arrays: ArrayReuse; readonly name: string };
 }
 
 /** Per-gap (or per-edge-range) state of the fast edge phase. */
@@ -68,6 +75,8 @@ export class FastEdgeGap {
   private cur: PolylineBuffer;
   /** The JS path's resample target (the WASM path writes in place); allocated on first use. */
   private next: PolylineBuffer | null = null;
+  /** The WASM path's writer back into `cur`, one for every level (its spill array is kept). */
+  private writer: InPlaceWriter | null = null;
   /** Bounding box of the current points: [minX, minY, minZ, maxX, maxY, maxZ]. */
   readonly bounds = new Float64Array(6);
   private readonly smooth = new SmoothScratch();
@@ -92,9 +101,15 @@ export class FastEdgeGap {
     const { lines, ...rest } = setup;
     this.setup = rest;
     const count = setup.sources.length;
-    const points = lines.pointOffsets[count]!;
-    this.cur = new PolylineBuffer(count, points * 1.3 + count * 2);
-    resampleInto(lines, this.cur, setup.sampleLength, setup.maxPoints);
+    const whole = 'pointOffsets' in lines;
+    const points = whole ? lines.pointOffsets[count]! : lines.points;
+    this.cur = new PolylineBuffer(count, points * 1.3 + count * 2, setup.reuse);
+    let line = 0, cursor = 0;
+    for (const chunk of whole ? [lines] : lines.chunks) {
+      cursor = resampleInto(chunk, this.cur, setup.sampleLength, setup.maxPoints, line, cursor);
+      line += chunk.pointOffsets.length - 1;
+    }
+    if (line !== count) throw new Error(`FastEdgeGap: ${line} initial polylines for ${count} edges`);
     const v = edgeVectorTable(setup);
     this.table = v.table; this.vecA = v.a; this.vecB = v.b;
     this.stride = voxelStride(setup.vectors.classes);
@@ -216,7 +231,10 @@ export class FastEdgeGap {
     const lx = grid.ox - grid.cell / 2, ly = grid.oy - grid.cell / 2, lz = grid.oz - grid.cell / 2;
     const { zLow, zHigh } = this.setup;
     if (grid instanceof WasmGrid) {
-      const at = this.stageEdges(grid, similarity), writer = new InPlaceWriter(this.cur), offsets = this.cur.pointOffsets;
+      const writer = this.writer?.target === this.cur ? this.writer : new InPlaceWriter(this.cur);
+      this.writer = writer;
+      writer.reset();
+      const at = this.stageEdges(grid, similarity), offsets = this.cur.pointOffsets;
       new Int32Array(grid.kernels.memory.buffer, at.outOffsets, 1)[0] = 0;
       for (let e0 = 0; e0 < this.cur.count;) {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);

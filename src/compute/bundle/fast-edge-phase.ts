@@ -4,12 +4,13 @@
  * same steps itself with `FastEdgeGap`, `createFastEdgeGaps` and `fastGapGrid` to split a gap over
  * two workers (each splats its edge range; blurred partial grids are summed with `addGrid`).
  */
+import type { ArrayReuse } from '../array-reuse';
 import type { Polylines } from '../polylines';
 import { maxAdjacentDistance, maxSamplePoints } from '../geometry-constants';
 import type { NetworkArrays, ProcessingParams } from '../types';
 import { nodeClassVectors } from './class-vectors';
 import type { AdvectionDirection, BundleLevelInfo } from './engine-types';
-import { FastEdgeGap } from './fast-edge-gap';
+import { FastEdgeGap, type FastEdgeGapSetup } from './fast-edge-gap';
 import { blurGrid, computeNorms, GridStore, layoutGrid } from './fast-grid';
 import type { FastGrid } from './fast-grid';
 import { cellForSpread, EDGE_BLUR_PASSES, edgeKernelSpread, gridVoxelBudget, kernelReach } from './fast-tuning';
@@ -34,13 +35,21 @@ export interface FastEdgePlan {
 }
 
 /**
+ * The initial polylines of the edges: all of them (in kept order, or the range's), or a function giving
+ * those of range-relative kept edges [first, first + count) (e.g. made chunk by chunk).
+ */
+export type EdgeSeeds = Polylines | ((first: number, count: number) => FastEdgeGapSetup['lines']);
+
+/**
  * Builds one `FastEdgeGap` per gap with kept edges. With `range`, only kept[first .. first+count) are
  * built (a worker's share, e.g. half of a big gap) and `polylines` holds exactly those edges' polylines.
  * `positions` must hold every node (nn_vis's max_sample_points looks at all adjacent-layer pairs).
+ * With `reuse`, gap i keeps its points in `reuse.arrays` under the name `${reuse.prefix}.${i}`.
  */
 export function createFastEdgeGaps(
-  net: NetworkArrays, kept: Int32Array, positions: Float32Array, polylines: Polylines, params: ProcessingParams,
+  net: NetworkArrays, kept: Int32Array, positions: Float32Array, polylines: EdgeSeeds, params: ProcessingParams,
   range?: { readonly first: number; readonly count: number },
+  reuse?: { readonly arrays: ArrayReuse; readonly prefix: string },
 ): { plan: FastEdgePlan; gaps: FastEdgeGap[] } {
   const { sampleLength } = bundleSizes(params);
   const schedule = edgeSchedule(params);
@@ -55,10 +64,11 @@ export function createFastEdgeGaps(
     const zOffset = g.gap * params.layerDistance;
     gaps.push(new FastEdgeGap({
       vectors, type: params.edgeImportanceType, sources: g.sources, targets: g.targets,
-      lines: slicePolylines(polylines, g.firstKept, g.sources.length),
+      lines: typeof polylines === 'function' ? polylines(g.firstKept, g.sources.length) : slicePolylines(polylines, g.firstKept, g.sources.length),
       sampleLength, maxPoints,
       // nn_vis's slice range: z cells [0, nz − 1) of this gap's grid.
       zLow: grid.minZ + zOffset, zHigh: grid.minZ + zOffset + (grid.nz - 1) * grid.cellSize,
+      ...(reuse === undefined ? {} : { reuse: { arrays: reuse.arrays, name: `${reuse.prefix}.${gaps.length}` } }),
     }));
     clips.push(new Float64Array([grid.minX, grid.minY, grid.minZ + zOffset, grid.maxX, grid.maxY, grid.maxZ + zOffset]));
   }

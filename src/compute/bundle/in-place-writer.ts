@@ -15,7 +15,13 @@ export class InPlaceWriter {
   private spillStart = 0;
   private spillEnd = 0;
 
-  constructor(private readonly target: PolylineBuffer) {}
+  constructor(readonly target: PolylineBuffer) {}
+
+  /** Starts a new pass over the same target from point 0, keeping the spill array (no garbage per level). */
+  reset(): void {
+    this.written = 0;
+    this.spillStart = this.spillEnd = 0;
+  }
 
   /**
    * Appends `xyz` (3 floats per point) after everything appended before; `staged` is the number of
@@ -30,6 +36,13 @@ export class InPlaceWriter {
       from = direct * 3;
     }
     if (from < xyz.length) {
+      // Short of room, move what still waits to the front before growing: the spill holds the
+      // backlog, not the level's history (amortised: at most one move per growth-sized append).
+      if (this.spillStart > 0 && this.spillEnd + xyz.length - from > this.spill.length) {
+        this.spill.copyWithin(0, this.spillStart, this.spillEnd);
+        this.spillEnd -= this.spillStart;
+        this.spillStart = 0;
+      }
       const need = this.spillEnd + xyz.length - from;
       if (this.spill.length < need) {
         const grown = new Float32Array(Math.ceil(need * 1.5));

@@ -24,4 +24,32 @@ describe('InPlaceWriter', () => {
     expect(writer.written).toBe(9);
     expect(Array.from(buffer.points.subarray(0, 27))).toEqual(Array.from(xyz([10, 11, 12, 13, 14, 15, 16, 17, 18])));
   });
+
+  it('keeps only the backlog waiting: 1,000 chunks that each outgrow their input by one point need a spill of a few points', () => {
+    const chunks = 1000, perChunk = 10;
+    const buffer = new PolylineBuffer(1, chunks * perChunk);
+    const writer = new InPlaceWriter(buffer);
+    let next = 0;
+    for (let c = 1; c <= chunks; c++) {
+      // Each chunk reads perChunk input points and writes perChunk + 1 (the first chunk: perChunk + 1 of them wait in total).
+      writer.push(xyz(Array.from({ length: perChunk + (c === 1 ? 1 : 0) }, () => next++)), c * perChunk);
+    }
+    writer.finish();
+    expect(writer.written).toBe(next);
+    expect(Array.from(buffer.points.subarray(0, next * 3))).toEqual(Array.from(xyz(Array.from({ length: next }, (_, i) => i))));
+    // The spill never held more than the one waiting point plus a chunk.
+    expect((writer as unknown as { spill: Float32Array }).spill.length).toBeLessThanOrEqual(3 * 2 * (perChunk + 1));
+  });
+
+  it('starts again from point 0 after reset, over the same target', () => {
+    const buffer = new PolylineBuffer(1, 4);
+    const writer = new InPlaceWriter(buffer);
+    writer.push(xyz([1, 2]), 2);
+    writer.finish();
+    writer.reset();
+    writer.push(xyz([7]), 2);
+    writer.finish();
+    expect(writer.written).toBe(1);
+    expect(Array.from(buffer.points.subarray(0, 6))).toEqual(Array.from(xyz([7, 2])));
+  });
 });
