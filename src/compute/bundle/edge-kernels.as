@@ -180,12 +180,12 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
 // next point's x, which is never stored); the old left neighbour is kept in a register.
 function smoothThree(at: usize, n: i32, passes: i32): void {
   const end = at + <usize>(n - 1) * 12;
-  const three = f32x4.splat(3);
+  const third = f32x4.splat(<f32>(1.0 / 3.0));
   for (let pass = 0; pass < passes; pass++) {
     let p = v128.load(at), c = v128.load(at + 12);
     for (let o = at + 12; o < end; o += 12) {
       const next = v128.load(o + 12);
-      const r = f32x4.div(f32x4.add(f32x4.add(p, c), next), three);
+      const r = f32x4.mul(f32x4.add(f32x4.add(p, c), next), third);
       v128.store64_lane(o, r, 0);
       v128.store32_lane(o + 8, r, 2);
       p = c; c = next;

@@ -70,9 +70,14 @@ function smoothThree(points: Float32Array, base: number, n: number, passes: numb
   }
 }
 
+/** 1/3 rounded to float32: the fast engine multiplies by it (a SIMD division costs ~4× a product). */
+const THIRD32 = fround(1 / 3);
+
 /**
  * `smoothThree` in float32 (the fast engine's, equal to its WASM kernel's f32x4 lanes): each interior
- * point of points[first .. first+n) becomes ((left + self) + right) / 3, every operation rounded to float32.
+ * point of points[first .. first+n) becomes ((left + self) + right) · fround(1/3), every operation
+ * rounded to float32 (within one float32 ulp of the quotient by 3; nn_vis's GPU division is not
+ * correctly rounded either).
  */
 export function smoothThree32(points: Float32Array, first: number, n: number, passes: number): void {
   if (n < 3) return;
@@ -81,10 +86,10 @@ export function smoothThree32(points: Float32Array, first: number, n: number, pa
     let px = points[base]!, py = points[base + 1]!, pz = points[base + 2]!;
     for (let o = base + 3; o < end; o += 3) {
       const cx = points[o]!, cy = points[o + 1]!, cz = points[o + 2]!;
-      // The sums are rounded by fround, the quotient by the float32 store.
-      points[o] = fround(fround(px + cx) + points[o + 3]!) / 3;
-      points[o + 1] = fround(fround(py + cy) + points[o + 4]!) / 3;
-      points[o + 2] = fround(fround(pz + cz) + points[o + 5]!) / 3;
+      // The sums are rounded by fround, the product (exact in float64) by the float32 store.
+      points[o] = fround(fround(px + cx) + points[o + 3]!) * THIRD32;
+      points[o + 1] = fround(fround(py + cy) + points[o + 4]!) * THIRD32;
+      points[o + 2] = fround(fround(pz + cz) + points[o + 5]!) * THIRD32;
       px = cx; py = cy; pz = cz;
     }
   }
