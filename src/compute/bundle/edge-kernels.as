@@ -1,9 +1,9 @@
 // AssemblyScript (not TypeScript; the extension keeps tsc away): the fast engine's edge-grid kernels
-// (splat, binomial blur, norms, gradient step, smoothing, resample) in WASM. Each does the JS version's
-// arithmetic operation for operation — float32 storage; float32 lanes in the splat, the gradient's dot
-// products and the 3-point smoothing, float64 elsewhere; sums in the same order — so the WASM and JS
-// paths give the same bytes. Build with the command in
-// edge-kernels-wasm.ts. Pointers are byte offsets into this module's memory; a `points` pointer may
+// (splat, binomial blur, norms, gradient step, smoothing, resample) and the node grid's Epanechnikov
+// blur in WASM. Each does the JS version's arithmetic operation for operation — float32 storage;
+// float32 lanes in the splat, the gradient's dot products and the 3-point smoothing, float64
+// elsewhere; sums in the same order — so the WASM and JS paths give the same bytes. Build with the
+// command in edge-kernels-wasm.ts. Pointers are byte offsets into this module's memory; a `points` pointer may
 // lie before the staged chunk it addresses (point i at points + 12·i; i32 addresses wrap).
 
 // In place [1,2,1]/4 over n steps of `width` floats from `at`, steps `block` floats apart (zero outside);
@@ -301,4 +301,57 @@ export function finish(points: usize, offsets: usize, firstEdge: i32, edgeCount:
     store<i32>(outOffsets + (<usize>(e + 1) << 2), cursor);
   }
   return edgeCount;
+}
+
+// fast-grid.ts epanechnikovLine, operation for operation, two lanes at a time (float64): one pass over
+// n steps of `block` floats (a multiple of 2) from `at`, neighbours `block` apart; `copy` receives the
+// line's unblurred floats, s0/s1/t2 hold `block` float64 running sums.
+function epanechnikovLine(at: usize, n: i32, block: i32, radius: f64, reach: i32,
+  s0: usize, s1: usize, t2: usize, copy: usize): void {
+  const step = <usize>block << 2;
+  memory.copy(copy, at, <usize>n * step);
+  const inv = f64x2.splat(1 / (radius * radius));
+  const r2 = f64x2.splat(<f64>reach * <f64>reach), r1 = f64x2.splat(<f64>(reach + 1) * <f64>(reach + 1));
+  const vReach = f64x2.splat(<f64>reach), vReach1 = f64x2.splat(<f64>(reach + 1)), two = f64x2.splat(2);
+  for (let q = 0; q < block; q += 2) {
+    let a = f64x2.splat(0), b = a, c = a;
+    for (let d = 0; d <= reach && d < n; d++) {
+      const f = f64x2.promote_low_f32x4(v128.load64_zero(copy + <usize>d * step + (<usize>q << 2)));
+      const dd = f64x2.splat(<f64>d);
+      a = f64x2.add(a, f);
+      b = f64x2.add(b, f64x2.mul(dd, f));
+      c = f64x2.add(c, f64x2.mul(f64x2.mul(dd, dd), f));
+    }
+    const o8 = <usize>q << 3;
+    v128.store(s0 + o8, a); v128.store(s1 + o8, b); v128.store(t2 + o8, c);
+  }
+  const zero = f64x2.splat(0);
+  for (let i = 0; i < n; i++) {
+    const o = at + <usize>i * step;
+    const hasIn = i + 1 + reach < n, hasOut = i - reach >= 0;
+    const inAt = copy + <usize>(i + 1 + reach) * step, outAt = copy + <usize>(i - reach) * step;
+    for (let q = 0; q < block; q += 2) {
+      const o4 = <usize>q << 2, o8 = <usize>q << 3;
+      const sa = v128.load(s0 + o8), sb = v128.load(s1 + o8), tc = v128.load(t2 + o8);
+      v128.store64_lane(o + o4, f32x4.demote_f64x2_zero(f64x2.sub(sa, f64x2.mul(tc, inv))), 0);
+      const fin = hasIn ? f64x2.promote_low_f32x4(v128.load64_zero(inAt + o4)) : zero;
+      const fout = hasOut ? f64x2.promote_low_f32x4(v128.load64_zero(outAt + o4)) : zero;
+      const a = f64x2.add(f64x2.sub(sa, fout), fin);
+      const b = f64x2.sub(f64x2.add(f64x2.add(sb, f64x2.mul(vReach, fout)), f64x2.mul(vReach1, fin)), a);
+      const c = f64x2.sub(f64x2.sub(f64x2.add(f64x2.sub(tc, f64x2.mul(r2, fout)), f64x2.mul(r1, fin)), f64x2.mul(two, b)), a);
+      v128.store(s0 + o8, a); v128.store(s1 + o8, b); v128.store(t2 + o8, c);
+    }
+  }
+}
+
+/**
+ * fast-grid.ts epanechnikovBlur2d of the flat nx·ny grid of S floats per voxel at `data`: along x row by
+ * row, then along y; `scratch` holds nx·ny·S floats of copy, then 3·nx·S float64 running sums (16-aligned).
+ */
+export function epanechnikov2d(data: usize, nx: i32, ny: i32, S: i32, radius: f64, reach: i32, scratch: usize): void {
+  const block = nx * S;
+  const copy = scratch, sums = scratch + ((<usize>(nx * ny * S) << 2) + 15 & ~15);
+  const s0 = sums, s1 = s0 + (<usize>block << 3), t2 = s1 + (<usize>block << 3);
+  for (let r = 0; r < ny; r++) epanechnikovLine(data + (<usize>(r * block) << 2), nx, S, radius, reach, s0, s1, t2, copy);
+  epanechnikovLine(data, ny, block, radius, reach, s0, s1, t2, copy);
 }

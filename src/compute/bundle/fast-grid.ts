@@ -184,9 +184,14 @@ function epanechnikovLine(
 
 /**
  * Separable Epanechnikov blur of a flat (2D) grid: weights 1 − (d/radius)² for |d| < radius cells along
- * x, then y, in place; O(1) per voxel and channel whatever the radius.
+ * x, then y, in place; O(1) per voxel and channel whatever the radius. In WASM SIMD where available
+ * (same bytes), else in JS.
  */
 export function epanechnikovBlur2d(store: GridStore, grid: FastGrid, radius: number): void {
+  if (grid instanceof WasmGrid) {
+    grid.kernels.epanechnikov2d(grid, radius);
+    return;
+  }
   const C = grid.stride, nx = grid.nx, ny = grid.ny, data = grid.data;
   const reach = max(ceil(radius) - 1, 0);
   const block = nx * C;

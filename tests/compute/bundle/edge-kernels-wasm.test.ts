@@ -1,6 +1,6 @@
 import { EdgeKernels, WasmGrid } from '../../../src/compute/bundle/edge-kernels-wasm';
 import { createFastEdgeGaps, fastGapGrid, fastNormScale } from '../../../src/compute/bundle/fast-edge-phase';
-import { addGrid, blurGrid, computeNorms, GridStore } from '../../../src/compute/bundle/fast-grid';
+import { addGrid, blurGrid, computeNorms, epanechnikovBlur2d, GridStore } from '../../../src/compute/bundle/fast-grid';
 import { EDGE_BLUR_PASSES } from '../../../src/compute/bundle/fast-tuning';
 import { meanDistortion } from '../../../src/compute/bundle/quality';
 import { sampleLength } from '../../../src/compute/geometry-constants';
@@ -69,4 +69,20 @@ describe('WASM edge kernels', () => {
     expect(Buffer.from(wasm.data.slice().buffer).equals(Buffer.from(js.data.slice().buffer))).toBe(true);
     expect(() => addGrid(wasm, new Float32Array(3))).toThrow('grid add: 3 floats into a grid of 720');
   });
+
+  it.each([[0.7, 9, 7], [2.5, 9, 7], [8, 23, 17], [8, 5, 4]])(
+    'blur a flat node grid with the Epanechnikov kernel (radius %f cells, %i×%i voxels) to the same bytes as JS',
+    (radius, nx, ny) => {
+      const js = new GridStore(false), wasm = new GridStore(true);
+      const a = js.grid(0.1, 0, 0, 0, nx, ny, 1, 10), b = wasm.grid(0.1, 0, 0, 0, nx, ny, 1, 10);
+      expect(b instanceof WasmGrid).toBe(true);
+      const values = Float32Array.from({ length: a.data.length }, (_, i) => (i % 12 < 10 ? Math.abs(Math.sin(i * 7.31)) * 100 : 0));
+      a.data.set(values); b.data.set(values);
+      epanechnikovBlur2d(js, a, radius);
+      epanechnikovBlur2d(wasm, b, radius);
+      expect(Buffer.from(b.data.slice().buffer).equals(Buffer.from(a.data.slice().buffer))).toBe(true);
+      // It did blur: a voxel took its neighbours' mass (radius > 1) or kept its own (radius ≤ 1).
+      expect(a.data.some((v, i) => v !== values[i])).toBe(radius > 1);
+    },
+  );
 });
