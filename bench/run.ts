@@ -2,8 +2,9 @@
  * `make bench`: every benchmark, one JSON object per line on stdout.
  * - Chromium: the bundling cases, timed in headless Chromium from posting the network to the
  *   compute workers until the final polylines arrive (median of N after a warm-up). peak_mb is the
- *   largest worker's peak (JS heap, array buffers and WebAssembly memory, bench/worker-memory.ts);
- *   renderer_growth_mb is the growth of the renderer process's peak RSS (page + workers) over the idle page.
+ *   largest worker's peak (JS heap, array buffers and WebAssembly memory, bench/worker-memory.ts),
+ *   from a separate run of MEMORY_RUNS jobs after a warm-up (polling the workers slows them);
+ *   renderer_growth_mb is the timed run's growth of the renderer's peak RSS (page + workers) over the idle page.
  * - Node: bench/bundle-node.ts (single thread, fidelity cases) runs as its own process.
  * - The widget module's size, minified and gzipped (case widget-bundle).
  * `--smoke` runs the smallest case once, only to prove the benchmarks work (CI); `--case NAME` runs one
@@ -42,6 +43,19 @@ function peakRssMb(pid: number): number {
 
 interface PageResult { times: number[]; edges: number; points: number; workers: number }
 
+/** Jobs of the memory run: polling the workers slows them, so it is not the timed run. */
+const MEMORY_RUNS = 2;
+
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+
+/** Opens the bench page on a fresh page (its renderer's peak RSS then belongs to this run alone). */
+async function benchPage(browser: Browser, url: string): Promise<Awaited<ReturnType<Browser['newPage']>>> {
+  const page = await browser.newPage();
+  await page.goto(`${url}/bench/bundle.html`);
+  await page.waitForFunction(() => 'bench' in window);
+  return page;
+}
+
 async function chromiumCases(): Promise<void> {
   const server = await startStaticServer();
   const browser = await launchChromium();
@@ -51,34 +65,36 @@ async function chromiumCases(): Promise<void> {
     // `--in-page` adds a diagnostic run of the pipeline on the page's own thread (workers: 0).
     const pools = process.argv.includes('--in-page') ? [2, 1, 0] : [2, 1];
     for (const [name, workers] of cases.flatMap((n) => pools.map((w) => [n, w] as const))) {
-      // A fresh page per case: its renderer's peak RSS belongs to this case alone.
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/bench/bundle.html`);
-      await page.waitForFunction(() => 'bench' in window);
+      const request = { layers: name.split('-').map(Number), engine: 'fast', runs, seed: SEED, workers };
+      const run = (page: Awaited<ReturnType<Browser['newPage']>>, req: typeof request): Promise<PageResult> => page.evaluate(
+        (r) => (window as unknown as { bench: { run(r: unknown): Promise<unknown> } }).bench.run(r), req,
+      ) as Promise<PageResult>;
+      // The timed run, with the renderer's RSS growth.
+      let page = await benchPage(browser, server.url);
       const cdp = await browser.newBrowserCDPSession();
       const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
       const renderers = info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
       const idle = renderers.map(peakRssMb);
-      const probe = await WorkerMemoryProbe.attach(page);
-      const result = (await page.evaluate(
-        (req) => (window as unknown as { bench: { run(r: unknown): Promise<unknown> } }).bench.run(req),
-        { layers: name.split('-').map(Number), engine: 'fast', runs, seed: SEED, workers },
-      )) as PageResult;
-      const workerMemory = await probe.stop();
+      const result = await run(page, request);
       const after = renderers.map(peakRssMb);
       // The page's renderer is the one that grew; its growth is the page's and its workers' peak.
       const grown = after.map((mb, i) => mb - (idle[i] ?? mb));
-      const peak = Math.max(...after);
       await cdp.detach();
+      await page.close();
+      // The memory run: each worker's own peak, on a fresh page.
+      page = await benchPage(browser, server.url);
+      const probe = await WorkerMemoryProbe.attach(page);
+      await run(page, { ...request, runs: Math.min(runs, MEMORY_RUNS) });
+      const workerMemory = await probe.stop();
+      await page.close();
       const times = [...result.times].sort((a, b) => a - b);
       console.log(JSON.stringify({
         case: name, engine: 'fast', runtime: 'chromium', workers: result.workers,
         median_ms: round(times[times.length >> 1] ?? NaN), min_ms: round(times[0] ?? NaN), max_ms: round(times[times.length - 1] ?? NaN),
         runs, peak_mb: round(Math.max(...workerMemory.map((w) => w.peakMb))),
         worker_peak_mb: workerMemory.map((w) => round(w.peakMb)), worker_wasm_peak_mb: workerMemory.map((w) => round(w.wasmPeakMb)),
-        renderer_growth_mb: round(Math.max(...grown)), renderer_peak_rss_mb: round(peak), edges: result.edges, points: result.points,
+        renderer_growth_mb: round(Math.max(...grown)), renderer_peak_rss_mb: round(Math.max(...after)), edges: result.edges, points: result.points,
       }));
-      await page.close();
     }
   } finally {
     await browser.close();

@@ -21,7 +21,12 @@ export interface BundleRunRequest {
   readonly seed: number;
   /** Pool size, 1 or 2 (default 2, as the widget); 0 runs the pipeline on the page's own thread (a diagnostic: no worker, no messages). */
   readonly workers?: number;
+  /** Also record when each phase's last level arrived in the last run (a diagnostic; no live pictures either way). */
+  readonly timeline?: boolean;
 }
+
+/** ms from posting the network until the last progress report of a phase arrived. */
+export type PhaseTimeline = Partial<Record<string, number>>;
 
 /** Times of each run in ms (after one warm-up run), and the size of the result. */
 export interface BundleRunResult {
@@ -29,6 +34,7 @@ export interface BundleRunResult {
   readonly edges: number;
   readonly points: number;
   readonly workers: number;
+  readonly timeline?: PhaseTimeline;
 }
 
 async function run(req: BundleRunRequest): Promise<BundleRunResult> {
@@ -40,11 +46,13 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
   const times: number[] = [];
   let edges = 0;
   let points = 0;
+  const timeline: PhaseTimeline = {};
   try {
     for (let r = 0; r <= req.runs; r++) {
       const start = performance.now();
       client.setNetwork(net);
-      const geometry = await client.process(params);
+      const onProgress = req.timeline === true ? (p: { phase: string }) => { timeline[p.phase] = performance.now() - start; } : undefined;
+      const geometry = await client.process(params, { onProgress, liveEveryMs: Infinity });
       const ms = performance.now() - start;
       if (r > 0) times.push(ms); // run 0 warms up the worker and the JIT
       edges = geometry.keptEdges.length;
@@ -53,7 +61,7 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
   } finally {
     client.dispose();
   }
-  return { times, edges, points, workers: client.poolSize };
+  return { times, edges, points, workers: client.poolSize, ...(req.timeline === true ? { timeline } : {}) };
 }
 
 /** The same timing with the pipeline on this thread, as bench/bundle-node.ts does in Node. */
