@@ -286,21 +286,33 @@ function resample(src: usize, count: i32, sampleLen: f64, maxPoints: i32, dst: u
  * After `gradient`, per edge from `firstEdge` on (its points stay in L1): smoothing (schedule.ts window
  * ⌊n·percent·reductionAfter/100⌋, at least 1) and the resample into `out` (offsets into
  * `outOffsets`, point cursor starting at outOffsets[firstEdge]; point p is written at out + (p − outBase)·12),
- * while the next edge's worst case (`bound` points) fits in `capacity` points. Returns the first edge not done (= edgeCount when all are).
+ * while the next edge's worst case (`bound` points) fits in `capacity` points, widening the box at
+ * `bounds` (f32x4 minima, then maxima; lane 3 unused) by every point written. Returns the first edge
+ * not done (= edgeCount when all are).
  */
 export function finish(points: usize, offsets: usize, firstEdge: i32, edgeCount: i32,
   passes: i32, percent: f64, reductionAfter: f64, prev: usize, sampleLen: f64, maxPoints: i32, out: usize, outOffsets: usize, outBase: i32, capacity: i32, bound: i32,
-  reserved: i32, tolerance: f64, tailDrop: f64, tailMid: f64): i32 {
+  reserved: i32, tolerance: f64, tailDrop: f64, tailMid: f64, bounds: usize): i32 {
   let cursor = load<i32>(outOffsets + (<usize>firstEdge << 2));
-  for (let e = firstEdge; e < edgeCount; e++) {
-    if (cursor - outBase + bound > capacity) return e;
+  // The running bounding box of the output (FastEdgeGap.bounds): x/y/z minima, then maxima, as f32x4.
+  let lo = v128.load(bounds), hi = v128.load(bounds + 16);
+  let e = firstEdge;
+  for (; e < edgeCount; e++) {
+    if (cursor - outBase + bound > capacity) break;
     const first = load<i32>(offsets + (<usize>e << 2)), n = load<i32>(offsets + (<usize>(e + 1) << 2)) - first;
     const at = points + <usize>first * 12;
     if (passes > 0) smooth(at, n, max(<i32>Math.floor((<f64>n * percent * reductionAfter) / 100), 1), passes, prev);
-    cursor += resample(at, n, sampleLen, maxPoints, out + <usize>(cursor - outBase) * 12, reserved, tolerance, tailDrop, tailMid);
+    const dst = out + <usize>(cursor - outBase) * 12;
+    const written = resample(at, n, sampleLen, maxPoints, dst, reserved, tolerance, tailDrop, tailMid);
+    for (let o = dst, end = dst + <usize>written * 12; o < end; o += 12) {
+      const p = v128.load32_lane(o + 8, v128.load64_zero(o), 2);
+      lo = f32x4.pmin(lo, p); hi = f32x4.pmax(hi, p);
+    }
+    cursor += written;
     store<i32>(outOffsets + (<usize>(e + 1) << 2), cursor);
   }
-  return edgeCount;
+  v128.store(bounds, lo); v128.store(bounds + 16, hi);
+  return e;
 }
 
 // fast-grid.ts epanechnikovLine, operation for operation, two lanes at a time (float64): one pass over

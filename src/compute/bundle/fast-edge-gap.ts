@@ -191,18 +191,20 @@ export class FastEdgeGap {
   /**
    * Copies the offsets, the class-vector rows and the similarity row (zeros, −s in lane C: the
    * gradient's extension of every sample vector) into `grid`'s WASM memory and reserves room for the
-   * output offsets and the smoothing scratch; returns their byte offsets and the first free byte after them.
+   * output offsets, the smoothing scratch and the output's bounding box (8 floats: x/y/z minima, then
+   * maxima, lane 3 unused; set to ±∞); returns their byte offsets and the first free byte after them.
    */
   private stageEdges(grid: WasmGrid, similarity: number): {
-    offsets: number; table: number; vecA: number; vecB: number; similarity: number; outOffsets: number; prev: number; free: number;
+    offsets: number; table: number; vecA: number; vecB: number; similarity: number; outOffsets: number; prev: number; bounds: number; free: number;
   } {
     const row = new Float32Array(this.stride);
     row[grid.channels] = -similarity;
-    const [offsets, table, vecA, vecB, sim] = grid.kernels.stage(grid.freeAt, [this.cur.pointOffsets, this.table, this.vecA, this.vecB, row]);
-    const outOffsets = align16(sim! + row.byteLength), prev = align16(outOffsets + this.cur.pointOffsets.byteLength);
+    const box = Float32Array.of(Infinity, Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity, -Infinity);
+    const [offsets, table, vecA, vecB, sim, bounds] = grid.kernels.stage(grid.freeAt, [this.cur.pointOffsets, this.table, this.vecA, this.vecB, row, box]);
+    const outOffsets = align16(bounds! + box.byteLength), prev = align16(outOffsets + this.cur.pointOffsets.byteLength);
     const free = align16(prev + resampledPointsBound(this.setup.maxPoints) * 24);
     grid.kernels.reserve(free);
-    return { offsets: offsets!, table: table!, vecA: vecA!, vecB: vecB!, similarity: sim!, outOffsets, prev, free };
+    return { offsets: offsets!, table: table!, vecA: vecA!, vecB: vecB!, similarity: sim!, outOffsets, prev, bounds: bounds!, free };
   }
 
   /** The end of the edge chunk starting at e0: at most CHUNK_POINTS points, at least one edge. */
@@ -245,7 +247,9 @@ export class FastEdgeGap {
       }
       writer.finish();
       offsets.set(new Int32Array(grid.kernels.memory.buffer, at.outOffsets, this.cur.count + 1));
-      this.updateBounds();
+      // The kernel's box of the points it wrote (the same floats as updateBounds would find).
+      const box = new Float32Array(grid.kernels.memory.buffer, at.bounds, 8);
+      this.bounds.set([box[0]!, box[1]!, box[2]!, box[4]!, box[5]!, box[6]!]);
       return;
     }
     const data = grid.data, v = this.sample;
@@ -294,7 +298,7 @@ export class FastEdgeGap {
    * (back into the current buffer) whenever that room is full.
    */
   private finishInWasm(
-    grid: WasmGrid, at: { offsets: number; outOffsets: number; prev: number }, points: number, e0: number, e1: number,
+    grid: WasmGrid, at: { offsets: number; outOffsets: number; prev: number; bounds: number }, points: number, e0: number, e1: number,
     smoothingPasses: number, reductionAfter: number, writer: InPlaceWriter,
   ): void {
     const { kernels } = grid;
@@ -307,7 +311,7 @@ export class FastEdgeGap {
     for (let e = e0; e < e1;) {
       e = kernels.finish(points, at.offsets, e, e1, smoothingPasses, SMOOTHING_RADIUS_PERCENT, reductionAfter, at.prev,
         sampleLength, maxPoints, outAt, at.outOffsets, base, capacity, bound,
-        RESAMPLE_RESERVED_SLOTS, RESAMPLE_TOLERANCE, TAIL_DROP_FRACTION, TAIL_MIDPOINT_FRACTION);
+        RESAMPLE_RESERVED_SLOTS, RESAMPLE_TOLERANCE, TAIL_DROP_FRACTION, TAIL_MIDPOINT_FRACTION, at.bounds);
       const end = new Int32Array(kernels.memory.buffer, at.outOffsets + e * 4, 1)[0]!;
       writer.push(new Float32Array(kernels.memory.buffer, outAt, (end - base) * 3), offsets[e1]!);
       base = end;

@@ -33,6 +33,18 @@ function bundle(wasm: boolean, type: EdgeImportanceType, smoothingIterations = 8
       gap.advect(grid, schedule.bandwidths[k]!, schedule.similarities[k]!, params.smoothingIterations, schedule.reductionsAfter[k]!);
     });
   }
+  // The WASM path takes the bounding box from its resample kernel, the JS path from a loop: same floats.
+  const expected = gaps.map((g) => {
+    const lines = g.snapshot(), box = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < lines.points.length; i += 3) {
+      for (let d = 0; d < 3; d++) {
+        box[d] = Math.min(box[d]!, lines.points[i + d]!);
+        box[d + 3] = Math.max(box[d + 3]!, lines.points[i + d]!);
+      }
+    }
+    return box;
+  });
+  gaps.forEach((g, i) => expect(Array.from(g.bounds)).toEqual(expected[i]));
   return gaps.map((g) => g.snapshot());
 }
 
