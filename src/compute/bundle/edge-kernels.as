@@ -87,42 +87,55 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
   return (f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1)) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
 }
 
+// One deposit of `splat`: the class vector a + t·(b − a) at (x, y, z) with `weight`, bilinearly in x/y
+// and to the nearest z slice, if z is in [zLow, zHigh) and the cell is inside the grid.
+// @ts-ignore: decorator
+@inline function deposit(grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64,
+  x: f64, y: f64, z: f64, weight: f64, t: f64, va: usize, vb: usize): void {
+  if (!(z >= zLow && z < zHigh)) return;
+  const u = (x - ox) * inv, w = (y - oy) * inv, q = (z - oz) * inv;
+  const fi = Math.floor(u), fj = Math.floor(w), fk = Math.floor(q + 0.5);
+  if (!(fi >= 0 && fj >= 0 && fk >= 0 && fi + 1 < <f64>nx && fj + 1 < <f64>ny && fk < <f64>nz)) return;
+  const i0 = <i32>fi, j0 = <i32>fj, k0 = <i32>fk;
+  const sy = nx * S, sz = nx * ny * S, bytes = <usize>S << 2;
+  const a = u - fi, b = w - fj;
+  const wb0 = weight * (1 - b), wb1 = weight * b, a0 = 1 - a;
+  const c00 = grid + (<usize>(k0 * sz + j0 * sy + i0 * S) << 2), c10 = c00 + bytes;
+  const c01 = c00 + (<usize>sy << 2), c11 = c01 + bytes;
+  const tv = f32x4.splat(<f32>t);
+  const v00 = f32x4.splat(<f32>(a0 * wb0)), v10 = f32x4.splat(<f32>(a * wb0));
+  const v01 = f32x4.splat(<f32>(a0 * wb1)), v11 = f32x4.splat(<f32>(a * wb1));
+  for (let off: usize = 0; off < bytes; off += 16) {
+    const lo = v128.load(va + off);
+    const val = f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo)));
+    v128.store(c00 + off, f32x4.add(v128.load(c00 + off), f32x4.mul(v00, val)));
+    v128.store(c10 + off, f32x4.add(v128.load(c10 + off), f32x4.mul(v10, val)));
+    v128.store(c01 + off, f32x4.add(v128.load(c01 + off), f32x4.mul(v01, val)));
+    v128.store(c11 + off, f32x4.add(v128.load(c11 + off), f32x4.mul(v11, val)));
+  }
+}
+
 /**
  * FastEdgeGap.splat: the points of edges [0, edgeCount) (xyz at `points`, edge e's from offsets[e])
- * whose z is in [zLow, zHigh), each bilinearly in x/y and to the nearest z slice, trapezoid weights.
- * Class vector rows (S float32 each, zero past C) at table + 4·vecA[e] and table + 4·vecB[e]; the
- * sample's vector a + t·(b − a) and the deposits are float32, four lanes at a time.
+ * whose z is in [zLow, zHigh), each bilinearly in x/y and to the nearest z slice, trapezoid weights;
+ * with `midpoints` also the midpoint of every segment, weight 1 (a coarse polyline splatted as the
+ * fine one it stands for). Class vector rows (S float32 each, zero past C) at table + 4·vecA[e] and
+ * table + 4·vecB[e]; the sample's vector a + t·(b − a) and the deposits are float32, four lanes at a time.
  */
 export function splat(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize,
-  grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64): void {
-  const sy = nx * S, sz = nx * ny * S, bytes = <usize>S << 2;
+  grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64, midpoints: i32): void {
   for (let e = 0; e < edgeCount; e++) {
     const first = load<i32>(offsets + (<usize>e << 2)), n = load<i32>(offsets + (<usize>(e + 1) << 2)) - first;
     const va = table + (<usize>load<i32>(vecA + (<usize>e << 2)) << 2), vb = table + (<usize>load<i32>(vecB + (<usize>e << 2)) << 2);
     for (let j = 0; j < n; j++) {
       const o = points + <usize>(first + j) * 12;
-      const z = <f64>load<f32>(o, 8);
-      if (!(z >= zLow && z < zHigh)) continue;
-      const u = (<f64>load<f32>(o) - ox) * inv, w = (<f64>load<f32>(o, 4) - oy) * inv, q = (z - oz) * inv;
-      const fi = Math.floor(u), fj = Math.floor(w), fk = Math.floor(q + 0.5);
-      if (!(fi >= 0 && fj >= 0 && fk >= 0 && fi + 1 < <f64>nx && fj + 1 < <f64>ny && fk < <f64>nz)) continue;
-      const i0 = <i32>fi, j0 = <i32>fj, k0 = <i32>fk;
+      const x = <f64>load<f32>(o), y = <f64>load<f32>(o, 4), z = <f64>load<f32>(o, 8);
       const weight = j == 0 || j == n - 1 ? 0.5 : 1.0;
       const t = j == 0 ? 0.0 : j == n - 1 ? <f64>(n - 2) / <f64>n : (<f64>j - 0.5) / <f64>n;
-      const a = u - fi, b = w - fj;
-      const wb0 = weight * (1 - b), wb1 = weight * b, a0 = 1 - a;
-      const c00 = grid + (<usize>(k0 * sz + j0 * sy + i0 * S) << 2), c10 = c00 + bytes;
-      const c01 = c00 + (<usize>sy << 2), c11 = c01 + bytes;
-      const tv = f32x4.splat(<f32>t);
-      const v00 = f32x4.splat(<f32>(a0 * wb0)), v10 = f32x4.splat(<f32>(a * wb0));
-      const v01 = f32x4.splat(<f32>(a0 * wb1)), v11 = f32x4.splat(<f32>(a * wb1));
-      for (let off: usize = 0; off < bytes; off += 16) {
-        const lo = v128.load(va + off);
-        const val = f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo)));
-        v128.store(c00 + off, f32x4.add(v128.load(c00 + off), f32x4.mul(v00, val)));
-        v128.store(c10 + off, f32x4.add(v128.load(c10 + off), f32x4.mul(v10, val)));
-        v128.store(c01 + off, f32x4.add(v128.load(c01 + off), f32x4.mul(v01, val)));
-        v128.store(c11 + off, f32x4.add(v128.load(c11 + off), f32x4.mul(v11, val)));
+      deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, x, y, z, weight, t, va, vb);
+      if (midpoints != 0 && j + 1 < n) {
+        const mx = (x + <f64>load<f32>(o, 12)) * 0.5, my = (y + <f64>load<f32>(o, 16)) * 0.5, mz = (z + <f64>load<f32>(o, 20)) * 0.5;
+        deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, mx, my, mz, 1.0, <f64>j / <f64>n, va, vb);
       }
     }
   }

@@ -12,6 +12,7 @@ import type { Polylines } from '../polylines';
 import { resamplePolyline, resampledPointsBound } from '../resample';
 import type { EdgeImportanceType, NodeClassVectors } from './class-vectors';
 import { SMOOTHING_RADIUS_PERCENT } from './constants';
+import { coarseSmoothingPasses } from './fast-tuning';
 import { WasmGrid } from './edge-kernels-wasm';
 import type { FastGrid } from './fast-grid';
 import { InPlaceWriter } from './in-place-writer';
@@ -59,7 +60,10 @@ export interface FastEdgeGapSetup {
    * with their total point count.
    */
   readonly lines: Polylines | { readonly points: number; readonly chunks: Iterable<Polylines> };
+  /** nn_vis's sample length: the spacing of the final polylines. */
   readonly sampleLength: number;
+  /** The points' spacing during each level (fast-tuning.ts levelSpacings); sampleLength if absent. */
+  readonly spacings?: Float64Array;
   /** nn_vis max_sample_points. */
   readonly maxPoints: number;
   /** nn_vis moves a sample only while its z is in [zLow, zHigh) (its grid's slice range). */
@@ -95,6 +99,8 @@ export class FastEdgeGap {
 
   /** Everything from the setup but the initial polylines (not kept: they may be large). */
   private readonly setup: Omit<FastEdgeGapSetup, 'lines'>;
+  /** Levels advected so far (splat and advect run level by level, in order). */
+  private level = 0;
 
   /** Resamples the initial polylines (nn_vis resamples before every level). */
   constructor(setup: FastEdgeGapSetup) {
@@ -106,7 +112,7 @@ export class FastEdgeGap {
     this.cur = new PolylineBuffer(count, points * 1.3 + count * 2, setup.reuse);
     let line = 0, cursor = 0;
     for (const chunk of whole ? [lines] : lines.chunks) {
-      cursor = resampleInto(chunk, this.cur, setup.sampleLength, setup.maxPoints, line, cursor);
+      cursor = resampleInto(chunk, this.cur, this.spacing(0), setup.maxPoints, line, cursor);
       line += chunk.pointOffsets.length - 1;
     }
     if (line !== count) throw new Error(`FastEdgeGap: ${line} initial polylines for ${count} edges`);
@@ -115,6 +121,11 @@ export class FastEdgeGap {
     this.stride = voxelStride(setup.vectors.classes);
     this.sample = new Float32Array(this.stride);
     this.updateBounds();
+  }
+
+  /** The points' spacing during level `k` (nn_vis's sample length after the last level). */
+  private spacing(k: number): number {
+    return this.setup.spacings?.[k] ?? this.setup.sampleLength;
   }
 
   /** Number of points (a balancing weight for workers). */
@@ -142,17 +153,20 @@ export class FastEdgeGap {
    * Adds this set's density to `grid`: every point bilinearly in x/y and to the nearest z slice (edges
    * run along z; measured as accurate as trilinear and 2× cheaper), with the trapezoid weights of
    * nn_vis's per-segment deposits (½ per segment end; segment j carries the class vector at t = j/n).
+   * On a level whose points are farther apart than nn_vis's (F14), every segment's midpoint is
+   * deposited too (weight 1, t = j/n): the density of the fine polyline the coarse one stands for.
    */
   splat(grid: FastGrid): void {
     const S = grid.stride, nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell;
     const ox = grid.ox, oy = grid.oy, oz = grid.oz;
     const { zLow, zHigh } = this.setup;
+    const midpoints = this.spacing(this.level) > this.setup.sampleLength;
     if (grid instanceof WasmGrid) {
       const at = this.stageEdges(grid, 0);
       for (let e0 = 0; e0 < this.cur.count;) {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
         grid.kernels.splat(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4,
-          grid.dataAt, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh);
+          grid.dataAt, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, midpoints ? 1 : 0);
         e0 = e1;
       }
       return;
@@ -162,28 +176,31 @@ export class FastEdgeGap {
     const data = grid.data, sy = nx * S, sz = nx * ny * S;
     const p = this.cur.points, offsets = this.cur.pointOffsets;
     const table = this.table, vecA = this.vecA, vecB = this.vecB;
+    const deposit = (x: number, y: number, z: number, weight: number, tt: number, va: number, vb: number): void => {
+      if (!(z >= zLow && z < zHigh)) return; // nn_vis splats a segment only if its midpoint is in range
+      const u = (x - ox) * inv, w = (y - oy) * inv, q = (z - oz) * inv;
+      const i0 = floor(u), j0 = floor(w), k0 = floor(q + 0.5);
+      if (i0 < 0 || j0 < 0 || k0 < 0 || i0 + 1 >= nx || j0 + 1 >= ny || k0 >= nz) return;
+      const t = fround(tt);
+      const a = u - i0, b = w - j0;
+      const wb0 = weight * (1 - b), wb1 = weight * b;
+      const a0 = 1 - a;
+      const c00 = k0 * sz + j0 * sy + i0 * S, c01 = c00 + sy;
+      const q00 = fround(a0 * wb0), q10 = fround(a * wb0), q01 = fround(a0 * wb1), q11 = fround(a * wb1);
+      for (let ch = 0; ch < S; ch++) {
+        const v0 = table[va + ch]!, val = fround(v0 + fround(t * fround(table[vb + ch]! - v0)));
+        data[c00 + ch] = data[c00 + ch]! + fround(q00 * val); data[c00 + S + ch] = data[c00 + S + ch]! + fround(q10 * val);
+        data[c01 + ch] = data[c01 + ch]! + fround(q01 * val); data[c01 + S + ch] = data[c01 + S + ch]! + fround(q11 * val);
+      }
+    };
     for (let e = 0; e < this.cur.count; e++) {
       const first = offsets[e]!, n = offsets[e + 1]! - first;
       const va = vecA[e]!, vb = vecB[e]!;
       for (let j = 0; j < n; j++) {
         const o = (first + j) * 3;
-        const z = p[o + 2]!;
-        if (!(z >= zLow && z < zHigh)) continue; // nn_vis splats a segment only if its midpoint is in range
-        const u = (p[o]! - ox) * inv, w = (p[o + 1]! - oy) * inv, q = (z - oz) * inv;
-        const i0 = floor(u), j0 = floor(w), k0 = floor(q + 0.5);
-        if (i0 < 0 || j0 < 0 || k0 < 0 || i0 + 1 >= nx || j0 + 1 >= ny || k0 >= nz) continue;
-        const weight = j === 0 || j === n - 1 ? 0.5 : 1;
-        const t = fround(j === 0 ? 0 : j === n - 1 ? (n - 2) / n : (j - 0.5) / n);
-        const a = u - i0, b = w - j0;
-        const wb0 = weight * (1 - b), wb1 = weight * b;
-        const a0 = 1 - a;
-        const c00 = k0 * sz + j0 * sy + i0 * S, c01 = c00 + sy;
-        const q00 = fround(a0 * wb0), q10 = fround(a * wb0), q01 = fround(a0 * wb1), q11 = fround(a * wb1);
-        for (let ch = 0; ch < S; ch++) {
-          const v0 = table[va + ch]!, val = fround(v0 + fround(t * fround(table[vb + ch]! - v0)));
-          data[c00 + ch] = data[c00 + ch]! + fround(q00 * val); data[c00 + S + ch] = data[c00 + S + ch]! + fround(q10 * val);
-          data[c01 + ch] = data[c01 + ch]! + fround(q01 * val); data[c01 + S + ch] = data[c01 + S + ch]! + fround(q11 * val);
-        }
+        const x = p[o]!, y = p[o + 1]!, z = p[o + 2]!;
+        deposit(x, y, z, j === 0 || j === n - 1 ? 0.5 : 1, j === 0 ? 0 : j === n - 1 ? (n - 2) / n : (j - 0.5) / n, va, vb);
+        if (midpoints && j + 1 < n) deposit((x + p[o + 3]!) * 0.5, (y + p[o + 4]!) * 0.5, (z + p[o + 5]!) * 0.5, 1, j / n, va, vb);
       }
     }
   }
@@ -228,7 +245,10 @@ export class FastEdgeGap {
    * normalised one-sided class gradient read from `grid` (blurred, norms computed), then
    * `smoothingPasses` passes of nn_vis's moving average (window from `reductionAfter`), then resample.
    */
-  advect(grid: FastGrid, step: number, similarity: number, smoothingPasses: number, reductionAfter: number): void {
+  advect(grid: FastGrid, step: number, similarity: number, nnVisPasses: number, reductionAfter: number): void {
+    const spacing = this.spacing(this.level), next = this.spacing(this.level + 1);
+    const smoothingPasses = coarseSmoothingPasses(nnVisPasses, spacing / this.setup.sampleLength);
+    this.level++;
     const nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell, C = grid.channels, S = grid.stride;
     const lx = grid.ox - grid.cell / 2, ly = grid.oy - grid.cell / 2, lz = grid.oz - grid.cell / 2;
     const { zLow, zHigh } = this.setup;
@@ -242,7 +262,7 @@ export class FastEdgeGap {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
         grid.kernels.gradient(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4, at.similarity,
           grid.dataAt, nx, ny, nz, C, S, lx, ly, lz, inv, step, zLow, zHigh);
-        this.finishInWasm(grid, at, points, e0, e1, smoothingPasses, reductionAfter, writer);
+        this.finishInWasm(grid, at, points, e0, e1, smoothingPasses, reductionAfter, next, writer);
         e0 = e1;
       }
       writer.finish();
@@ -289,7 +309,7 @@ export class FastEdgeGap {
         p[o] = x + gx * scale; p[o + 1] = y + gy * scale; p[o + 2] = z + gz * scale;
       }
     }
-    this.smoothAndResample(smoothingPasses, reductionAfter);
+    this.smoothAndResample(smoothingPasses, reductionAfter, next);
   }
 
   /**
@@ -299,10 +319,10 @@ export class FastEdgeGap {
    */
   private finishInWasm(
     grid: WasmGrid, at: { offsets: number; outOffsets: number; prev: number; bounds: number }, points: number, e0: number, e1: number,
-    smoothingPasses: number, reductionAfter: number, writer: InPlaceWriter,
+    smoothingPasses: number, reductionAfter: number, sampleLength: number, writer: InPlaceWriter,
   ): void {
     const { kernels } = grid;
-    const { sampleLength, maxPoints } = this.setup;
+    const { maxPoints } = this.setup;
     const bound = resampledPointsBound(maxPoints), offsets = this.cur.pointOffsets;
     const outAt = align16(points + offsets[e1]! * 12);
     const capacity = Math.ceil((offsets[e1]! - offsets[e0]!) * 1.3) + 2 * (e1 - e0) + bound;
@@ -319,8 +339,8 @@ export class FastEdgeGap {
   }
 
   /** Per edge (its points stay in L1): nn_vis's smoothing passes, then the resample into `next`. */
-  private smoothAndResample(smoothingPasses: number, reductionAfter: number): void {
-    const { sampleLength, maxPoints } = this.setup;
+  private smoothAndResample(smoothingPasses: number, reductionAfter: number, sampleLength: number): void {
+    const { maxPoints } = this.setup;
     const bound = resampledPointsBound(maxPoints);
     const p = this.cur.points, offsets = this.cur.pointOffsets;
     const next = this.next ?? new PolylineBuffer(this.cur.count, this.pointCount * 1.3 + this.cur.count * 2);

@@ -13,7 +13,7 @@ import type { AdvectionDirection, BundleLevelInfo } from './engine-types';
 import { FastEdgeGap, type FastEdgeGapSetup } from './fast-edge-gap';
 import { blurGrid, computeNorms, GridStore, layoutGrid } from './fast-grid';
 import type { FastGrid } from './fast-grid';
-import { cellForSpread, EDGE_BLUR_PASSES, edgeKernelSpread, gridVoxelBudget, kernelReach } from './fast-tuning';
+import { cellForSpread, EDGE_BLUR_PASSES, edgeKernelSpread, gridVoxelBudget, kernelReach, levelSpacings } from './fast-tuning';
 import { concatPolylines, slicePolylines, splitByGap } from './gap-edges';
 import { nnVisGrid } from './nn-vis-grid';
 import { nnVisDensityScale, nnVisSegmentMass } from './nn-vis-norm-wrap';
@@ -56,6 +56,7 @@ export function createFastEdgeGaps(
   const grid = nnVisGrid(params, net.layerSizes.length);
   const vectors = nodeClassVectors(net);
   const maxPoints = maxSamplePoints(maxAdjacentDistance(net.layerOffsets, positions), sampleLength);
+  const spacings = levelSpacings(schedule.bandwidths, sampleLength);
   const first = range?.first ?? 0, count = range?.count ?? kept.length;
   const split = splitByGap(net, kept.subarray(first, first + count));
   const gaps: FastEdgeGap[] = [];
@@ -65,7 +66,7 @@ export function createFastEdgeGaps(
     gaps.push(new FastEdgeGap({
       vectors, type: params.edgeImportanceType, sources: g.sources, targets: g.targets,
       lines: typeof polylines === 'function' ? polylines(g.firstKept, g.sources.length) : slicePolylines(polylines, g.firstKept, g.sources.length),
-      sampleLength, maxPoints,
+      sampleLength, spacings, maxPoints,
       // nn_vis's slice range: z cells [0, nz − 1) of this gap's grid.
       zLow: grid.minZ + zOffset, zHigh: grid.minZ + zOffset + (grid.nz - 1) * grid.cellSize,
       ...(reuse === undefined ? {} : { reuse: { arrays: reuse.arrays, name: `${reuse.prefix}.${gaps.length}` } }),

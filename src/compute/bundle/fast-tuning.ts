@@ -46,3 +46,26 @@ export const VOXELS_PER_POINT = 4;
 export function gridVoxelBudget(points: number): number {
   return Math.max(MIN_GRID_VOXELS, Math.round(points * VOXELS_PER_POINT));
 }
+
+/**
+ * Early levels run on coarser polylines (docs/deviations.md F14): a level whose bandwidth is at least
+ * COARSE_MIN_BANDWIDTH coarse spacings keeps its points COARSE_FACTOR (2) times farther apart than
+ * nn_vis's sample length. It splats each segment's midpoint too, so the density is the fine
+ * polyline's, and smooths with the passes divided by COARSE_FACTOR² (the same spread along the edge in
+ * world units). The gradient, smoothing and resampling, ~80 % of a level, then touch half the points.
+ */
+/** Must stay 2: the splat adds one midpoint per segment. */
+export const COARSE_FACTOR = 2;
+/** Bandwidth, in coarse spacings, down to which a level stays coarse (13 of the 23 levels at the defaults; 0.5 gives 19 but 5 % more ink). */
+export const COARSE_MIN_BANDWIDTH = 1;
+
+/** Point spacing of each level (nn_vis's `sampleLength`, or COARSE_FACTOR× it on the early levels). */
+export function levelSpacings(bandwidths: Float64Array, sampleLength: number): Float64Array {
+  const coarse = COARSE_FACTOR * sampleLength;
+  return bandwidths.map((bw) => (bw >= COARSE_MIN_BANDWIDTH * coarse ? coarse : sampleLength));
+}
+
+/** Smoothing passes on points `ratio`× farther apart than nn_vis's: the same spread (variance) per level. */
+export function coarseSmoothingPasses(passes: number, ratio: number): number {
+  return passes > 0 && ratio > 1 ? Math.max(1, Math.round(passes / (ratio * ratio))) : passes;
+}
