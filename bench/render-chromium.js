@@ -5,7 +5,7 @@
 // (dist/nnbundle.js) in a minimal anywidget host page served from memory.
 //
 // Run: `make build` (or `npx webpack --mode production`), then
-//   node bench/render-chromium.js [--smoke] [--cases p90,p0] [--engines fast,straight] [--runs N]
+//   node bench/render-chromium.js [--smoke] [--cases p90,p0] [--engines fast,straight] [--runs N] [--screenshots DIR]
 // --smoke: p90 with the straight engine, one run of each measurement (proves the pipeline works).
 //
 // Per case (reference/performance.md §4 explains why three numbers):
@@ -55,13 +55,14 @@ window.benchReady = true;
 </script></body></html>`;
 
 function parseArgs(argv) {
-  const args = { smoke: false, cases: ['p90', 'p0'], engines: ['fast', 'straight'], runs: null };
+  const args = { smoke: false, cases: ['p90', 'p0'], engines: ['fast', 'straight'], runs: null, screenshots: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--smoke') args.smoke = true;
     else if (a === '--cases') args.cases = argv[++i].split(',');
     else if (a === '--engines') args.engines = argv[++i].split(',');
     else if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--screenshots') args.screenshots = argv[++i];
     else throw new Error(`unknown argument ${a}`);
   }
   if (args.smoke) Object.assign(args, { cases: ['p90'], engines: ['straight'], runs: 1 });
@@ -109,7 +110,7 @@ function stats(values) {
   return { median: round(sorted[Math.floor((sorted.length - 1) / 2)]), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
 }
 
-async function runCase(browser, url, name, prune, engine, runs) {
+async function runCase(browser, url, name, prune, engine, runs, screenshots) {
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -157,6 +158,11 @@ async function runCase(browser, url, name, prune, engine, runs) {
     refine.push(r);
     refineGaps.push(r.gap);
   }
+  // `--screenshots DIR`: the settled full-quality picture, to look at.
+  if (screenshots) {
+    fs.mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+  }
   await page.close();
   const f = stats(full);
   const m = stats(moving);
@@ -200,7 +206,7 @@ async function main() {
         const name = `render-784-81-49-10-${c}${engine === 'fast' ? '' : `-${engine}`}`;
         const heavy = c === 'p0';
         const runs = args.runs ? { full: args.runs, moving: args.runs, refine: args.runs } : { full: heavy ? 3 : 5, moving: 10, refine: heavy ? 1 : 3 };
-        const line = await runCase(browser, `http://127.0.0.1:${server.address().port}/`, name, CASES[c], engine, runs);
+        const line = await runCase(browser, `http://127.0.0.1:${server.address().port}/`, name, CASES[c], engine, runs, args.screenshots);
         process.stdout.write(`${JSON.stringify(line)}\n`);
       }
     }
