@@ -133,12 +133,19 @@ export interface RegionStats {
   readonly inkSum: number;
   /** Pixels whose channels differ by more than 3 from each other (coloured, not grey). */
   readonly coloured: number;
+  /** Coloured pixels whose channels rank as the `like` colour's do (e.g. red > green > blue); 0 without `like`. */
+  readonly alike: number;
 }
 
-/** Stats of the rectangle [x0, x1) × [y0, y1) (device pixels; whole canvas when omitted). */
-export async function regionStats(page: Page, index: number, background: [number, number, number], rect?: [number, number, number, number]): Promise<RegionStats> {
+/**
+ * Stats of the rectangle [x0, x1) × [y0, y1) (device pixels; whole canvas when omitted); with `like`
+ * (an RGB colour with three distinct channels), also how many coloured pixels rank their channels as it does.
+ */
+export async function regionStats(
+  page: Page, index: number, background: [number, number, number], rect?: [number, number, number, number], like?: [number, number, number],
+): Promise<RegionStats> {
   return page.evaluate(
-    ([sel, bg, r]) => {
+    ([sel, bg, r, ref]) => {
       const canvas = document.querySelector(`${sel as string} canvas.nnbundle-canvas`) as HTMLCanvasElement;
       const [x0, y0, x1, y1] = (r as number[] | null) ?? [0, 0, canvas.width, canvas.height];
       const d = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(x0 as number, y0 as number, (x1 as number) - (x0 as number), (y1 as number) - (y0 as number)).data;
@@ -146,6 +153,9 @@ export async function regionStats(page: Page, index: number, background: [number
       let inked = 0;
       let inkSum = 0;
       let coloured = 0;
+      let alike = 0;
+      // Channel indices of `like` from largest to smallest.
+      const rank = ref === null ? null : [0, 1, 2].sort((p, q) => (ref as number[])[q]! - (ref as number[])[p]!);
       for (let i = 0; i < d.length; i += 4) {
         const dr = Math.abs((d[i] ?? 0) - (b[0] ?? 0));
         const dg = Math.abs((d[i + 1] ?? 0) - (b[1] ?? 0));
@@ -153,11 +163,14 @@ export async function regionStats(page: Page, index: number, background: [number
         if (Math.max(dr, dg, db) > 2) inked++;
         inkSum += dr + dg + db;
         const spread = Math.max(d[i] ?? 0, d[i + 1] ?? 0, d[i + 2] ?? 0) - Math.min(d[i] ?? 0, d[i + 1] ?? 0, d[i + 2] ?? 0);
-        if (spread > 3) coloured++;
+        if (spread > 3) {
+          coloured++;
+          if (rank !== null && (d[i + rank[0]!] ?? 0) > (d[i + rank[1]!] ?? 0) && (d[i + rank[1]!] ?? 0) > (d[i + rank[2]!] ?? 0)) alike++;
+        }
       }
-      return { pixels: d.length / 4, inked, inkSum, coloured };
+      return { pixels: d.length / 4, inked, inkSum, coloured, alike };
     },
-    [rootOf(index), background, rect ?? null] as const,
+    [rootOf(index), background, rect ?? null, like ?? null] as const,
   );
 }
 
