@@ -81,12 +81,6 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
   }
 }
 
-// Horizontal sum of a f32x4 in float32: (l0 + l1) + (l2 + l3).
-// @ts-ignore: decorator
-@inline function hsum(v: v128): f32 {
-  return (f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1)) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
-}
-
 // One deposit of `splat`: the class vector a + t·(b − a) at (x, y, z) with `weight`, bilinearly in x/y
 // and to the nearest z slice, if z is in [zLow, zHigh) and the cell is inside the grid.
 // @ts-ignore: decorator
@@ -179,8 +173,12 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
         dy = f32x4.add(dy, f32x4.mul(v, v128.load(oy + off)));
         dz = f32x4.add(dz, f32x4.mul(v, v128.load(oz + off)));
       }
-      const f0 = <f64>hsum(d0);
-      const gx = (<f64>hsum(dx) - f0) * <f64>si, gy = (<f64>hsum(dy) - f0) * <f64>sk, gz = (<f64>hsum(dz) - f0) * <f64>sm;
+      // The four dot products' horizontal sums at once, each (l0 + l1) + (l2 + l3) as the JS path adds them.
+      const s01 = f32x4.add(v128.shuffle<f32>(d0, dx, 0, 2, 4, 6), v128.shuffle<f32>(d0, dx, 1, 3, 5, 7));
+      const s23 = f32x4.add(v128.shuffle<f32>(dy, dz, 0, 2, 4, 6), v128.shuffle<f32>(dy, dz, 1, 3, 5, 7));
+      const f = f32x4.add(v128.shuffle<f32>(s01, s23, 0, 2, 4, 6), v128.shuffle<f32>(s01, s23, 1, 3, 5, 7));
+      const f0 = <f64>f32x4.extract_lane(f, 0);
+      const gx = (<f64>f32x4.extract_lane(f, 1) - f0) * <f64>si, gy = (<f64>f32x4.extract_lane(f, 2) - f0) * <f64>sk, gz = (<f64>f32x4.extract_lane(f, 3) - f0) * <f64>sm;
       const strength = Math.sqrt(gx * gx + gy * gy + gz * gz);
       if (!(strength > 0)) continue;
       const scale = step / strength;
