@@ -51,7 +51,11 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
     for (let r = 0; r <= req.runs; r++) {
       const start = performance.now();
       client.setNetwork(net);
-      const onProgress = req.timeline === true ? (p: { phase: string }) => { timeline[p.phase] = performance.now() - start; } : undefined;
+      const onProgress = req.timeline === true ? (p: { phase: string; level: number }) => {
+        const at = performance.now() - start;
+        timeline[p.phase] = at;
+        if (p.level === 1) timeline[`${p.phase}-first`] = at;
+      } : undefined;
       const geometry = await client.process(params, { onProgress, liveEveryMs: Infinity });
       const ms = performance.now() - start;
       if (r > 0) times.push(ms); // run 0 warms up the worker and the JIT
