@@ -1,13 +1,13 @@
 /**
  * Peak memory of a page's Web Workers, measured from outside over the DevTools protocol (the target
  * in the issue is per worker; the renderer's RSS also holds the page). The probe attaches to every
- * worker the page starts and polls `Runtime.getHeapUsage` (JS heap, embedder heap and ArrayBuffer
- * backing stores) every `intervalMs`. WebAssembly memories are not in those figures: before a
- * worker's script runs, the probe wraps `WebAssembly.Instance` and `instantiate` there to keep a weak
- * reference to every exported memory, and each poll adds the live ones' sizes. A spike shorter than
- * the interval can be missed.
+ * worker the page starts and polls, every `intervalMs`, `Runtime.getHeapUsage` (JS heap, embedder
+ * heap and ArrayBuffer backing stores) and the size of the worker's WebAssembly memories, which that
+ * leaves out; the benchmark page's workers record those (chromium/wasm-memory-record.ts). A worker
+ * answers between its tasks (about once per bundling level), so a spike inside one task can be missed.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { WASM_MEMORY_BYTES } from './chromium/wasm-memory-record';
 
 interface HeapUsage {
   readonly usedSize: number;
@@ -26,22 +26,6 @@ export interface WorkerMemory {
   readonly peakMb: number;
   readonly wasmPeakMb: number;
 }
-
-/** Runs in each worker before its script: remembers (weakly) every WebAssembly memory it instantiates. */
-const RECORD_WASM_MEMORIES = `(() => {
-  const seen = globalThis.__probeWasmMemories = [];
-  const note = (instance) => {
-    for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) seen.push(new WeakRef(v));
-    return instance;
-  };
-  const Instance = WebAssembly.Instance;
-  WebAssembly.Instance = new Proxy(Instance, { construct: (t, args, nt) => note(Reflect.construct(t, args, nt)) });
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = (...args) => instantiate(...args).then((r) => { note(r instanceof Instance ? r : r.instance); return r; });
-})()`;
-
-/** Evaluates to the byte length of the worker's live WebAssembly memories. */
-const WASM_BYTES = '(globalThis.__probeWasmMemories ?? []).reduce((s, r) => s + (r.deref()?.buffer.byteLength ?? 0), 0)';
 
 const MB = 2 ** 20;
 
@@ -68,8 +52,6 @@ export class WorkerMemoryProbe {
       if (e.targetInfo.type !== 'worker') return;
       probe.sessions.push(e.sessionId);
       probe.live.add(e.sessionId);
-      void probe.call(e.sessionId, 'Runtime.evaluate', { expression: RECORD_WASM_MEMORIES })
-        .then(() => probe.call(e.sessionId, 'Runtime.runIfWaitingForDebugger'));
     });
     cdp.on('Target.detachedFromTarget', (e: { sessionId: string }) => probe.live.delete(e.sessionId));
     cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
@@ -81,7 +63,7 @@ export class WorkerMemoryProbe {
       }
     });
     // Non-flattened sessions: playwright's CDPSession cannot address a child session directly.
-    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
     probe.timer = setInterval(() => void probe.poll(), intervalMs);
     return probe;
   }
@@ -105,7 +87,7 @@ export class WorkerMemoryProbe {
       await Promise.all([...this.live].map(async (s) => {
         const [u, w] = await Promise.all([
           this.call(s, 'Runtime.getHeapUsage') as Promise<HeapUsage>,
-          this.call(s, 'Runtime.evaluate', { expression: WASM_BYTES, returnByValue: true }) as Promise<{ result: { value: number } }>,
+          this.call(s, 'Runtime.evaluate', { expression: WASM_MEMORY_BYTES, returnByValue: true }) as Promise<{ result: { value: number } }>,
         ]);
         const wasm = w.result.value;
         const total = u.usedSize + (u.embedderHeapUsedSize ?? 0) + (u.backingStorageSize ?? 0) + wasm;

@@ -12,6 +12,7 @@ import { randomNetwork } from '../../src/compute/random-network';
 import type { EngineName } from '../../src/compute/types';
 import { WorkerPool } from '../../src/workers/worker-pool';
 import { createInlineWorker } from '../../src/workers/worker-source';
+import { RECORD_WASM_MEMORIES } from './wasm-memory-record';
 
 /** One timed case. */
 export interface BundleRunRequest {
@@ -42,7 +43,8 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
   const params = validateParams({ engine: req.engine });
   const workers = req.workers ?? 2;
   if (workers === 0) return runInPage(req);
-  const client = new WorkerPool(() => createInlineWorker(workerSource), { workers });
+  // The workers' WASM memories are recorded for bench/worker-memory.ts (the prefix only observes).
+  const client = new WorkerPool(() => createInlineWorker(RECORD_WASM_MEMORIES + workerSource), { workers });
   const times: number[] = [];
   let edges = 0;
   let points = 0;

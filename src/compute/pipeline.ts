@@ -76,6 +76,8 @@ export function* processNetwork(
       break;
     }
     edgeSnapshot = step.value.snapshot ?? null;
+    // The engine holds its own copy now; the straight lines were only the snapshot's fallback.
+    if (edgeSnapshot !== null) polylines = null;
     yield { phase: 'edges', level: step.value.level, levels: step.value.levels, snapshot };
   }
 

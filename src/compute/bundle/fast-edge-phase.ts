@@ -115,14 +115,23 @@ export function fastGapGrid(
   return layoutGrid(store, bounds, kernelReach(cell, EDGE_BLUR_PASSES), clip, cell, channels, false, gridVoxelBudget(points));
 }
 
-/** Runs the whole fast edge phase on one thread; yields after each level. */
-export function* fastEdgePhase(
+/**
+ * Runs the whole fast edge phase on one thread; yields after each level. The gaps are built (the
+ * straight `polylines` resampled into their own buffers) at the call, so the generator does not keep
+ * `polylines` alive: the caller may drop them after the first level.
+ */
+export function fastEdgePhase(
   net: NetworkArrays, kept: Int32Array, positions: Float32Array, polylines: Polylines,
   params: ProcessingParams, direction: AdvectionDirection,
 ): Generator<BundleLevelInfo, Polylines, void> {
   const { plan, gaps } = createFastEdgeGaps(net, kept, positions, polylines, params);
+  return fastEdgeLevels(net.numClasses, plan, gaps, params, direction);
+}
+
+function* fastEdgeLevels(
+  C: number, plan: FastEdgePlan, gaps: FastEdgeGap[], params: ProcessingParams, direction: AdvectionDirection,
+): Generator<BundleLevelInfo, Polylines, void> {
   const store = new GridStore();
-  const C = net.numClasses;
   const { schedule } = plan;
   const snapshot = (): Polylines => concatPolylines(gaps.map((g) => g.lines));
   for (let k = 0; k < schedule.levels; k++) {
