@@ -23,9 +23,9 @@ function stepCount(length: number, sampleLen: number): number {
  * @param kept      edge ids (from `pruneEdges`)
  * @param positions N·3 node positions
  * @param sampleLen `sampleLength(params)`, world units, > 0
- * @param reuse     when given, the polylines are views of its arrays 'straight.points' and
- *   'straight.offsets' (valid until their next use) instead of new arrays
- * @returns new arrays owned by the caller (unless `reuse`)
+ * @param reuse     when given, the points are a view of its array 'straight.points' (valid until its
+ *   next use) instead of a new array
+ * @returns new arrays owned by the caller (but for `reuse`'s points)
  * @throws RangeError when the point count would exceed `MAX_TOTAL_POINTS`
  */
 export function straightEdges(
@@ -33,10 +33,8 @@ export function straightEdges(
 ): Polylines {
   const source = net.edgeSource;
   const target = net.edgeTarget;
-  const counts = straightPointOffsets(net, kept, positions, sampleLen);
-  const total = counts[kept.length]!;
-  const pointOffsets = reuse === undefined ? counts : reuse.int32('straight.offsets', kept.length + 1);
-  if (pointOffsets !== counts) pointOffsets.set(counts);
+  const pointOffsets = straightPointOffsets(net, kept, positions, sampleLen);
+  const total = pointOffsets[kept.length]!;
   const points = reuse === undefined ? new Float32Array(total * 3) : reuse.float32('straight.points', total * 3);
   for (let k = 0; k < kept.length; k++) {
     const a = 3 * source[kept[k]!]!;

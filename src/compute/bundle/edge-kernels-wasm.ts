@@ -1,9 +1,9 @@
 /**
  * The fast engine's edge-grid kernels in WASM (source: edge-kernels.as, AssemblyScript, with SIMD):
  * splat, binomial blur, norms, gradient step, smoothing and resample, and the node phase's Epanechnikov
- * blur. Each gives the same bytes as its JS version in fast-grid.ts / fast-edge-gap.ts, so results do not depend on the runtime. A
- * `WasmGrid` keeps its densities in the module's memory, so the kernels run on it in place; points
- * are copied in per call (12 bytes per point, cheap next to the work).
+ * blur. Each gives the same bytes as its JS version in fast-grid.ts / fast-edge-gap.ts, so results
+ * do not depend on the runtime. A `WasmGrid` keeps its densities in the module's memory, so the
+ * kernels run on it in place; points are copied in per call (12 bytes per point, cheap next to the work).
  *
  * Rebuild after editing edge-kernels.as (asc only reads .ts files), then paste the base64 below:
  *   cp src/compute/bundle/edge-kernels.as /tmp/edge-kernels.ts && npx asc /tmp/edge-kernels.ts \

@@ -83,7 +83,7 @@ export function createFastEdgeGaps(
 
 const segmentMassCache = new Map<string, number>();
 
-/** nnVisSegmentMass, computed once per (bandwidth, cell, length) in this thread (~185k kernel values at the first level). */
+/** nnVisSegmentMass, computed once per (bandwidth, cell, length) in this thread (~100k kernel values at the first level). */
 function cachedSegmentMass(bandwidth: number, cell: number, length: number): number {
   const key = `${bandwidth} ${cell} ${length}`;
   let mass = segmentMassCache.get(key);

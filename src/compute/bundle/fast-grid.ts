@@ -29,7 +29,6 @@ export interface FastGrid {
   data: Float32Array;
 }
 
-
 /** Most floats one grid may hold (32 MB, plus as much blur scratch); beyond it the cell grows (worker memory). */
 export const MAX_GRID_FLOATS = 1 << 23;
 

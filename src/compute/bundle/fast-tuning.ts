@@ -53,8 +53,8 @@ export function gridVoxelBudget(points: number): number {
  * nn_vis's sample length. It splats each segment's midpoint too, so the density is the fine
  * polyline's, and smooths with the passes divided by COARSE_FACTOR² (the same spread along the edge in
  * world units). The gradient, smoothing and resampling, ~80 % of a level, then touch half the points.
+ * COARSE_FACTOR must stay 2: the splat adds one midpoint per segment.
  */
-/** Must stay 2: the splat adds one midpoint per segment. */
 export const COARSE_FACTOR = 2;
 /** Bandwidth, in coarse spacings, down to which a level stays coarse (13 of the 23 levels at the defaults; 0.5 gives 19 but 5 % more ink). */
 export const COARSE_MIN_BANDWIDTH = 1;
