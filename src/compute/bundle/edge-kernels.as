@@ -6,33 +6,31 @@
 // command in edge-kernels-wasm.ts. Pointers are byte offsets into this module's memory; a `points` pointer may
 // lie before the staged chunk it addresses (point i at points + 12·i; i32 addresses wrap).
 
-// In place [1,2,1]/4 over n steps of `width` floats from `at`, steps `block` floats apart (zero outside);
+// In place [1,2,1]/4 over n steps of `width` floats from `at`, steps `block` floats apart (zero outside),
+// in float32: out = 0.5·c + 0.25·(l + r), each operation rounded to float32 (fast-grid.ts binomialLine);
 // `prev` (width floats) keeps the previous step's unblurred values.
 function line(at: usize, n: i32, width: i32, block: i32, prev: usize): void {
-  const pairs = width & ~1;
+  const quads = width & ~3;
   const step = <usize>block << 2;
   memory.fill(prev, 0, <usize>width << 2);
-  const half = f64x2.splat(0.5), quarter = f64x2.splat(0.25);
+  const half = f32x4.splat(0.5), quarter = f32x4.splat(0.25), zero = f32x4.splat(0);
   let o = at;
   for (let i = 0; i < n; i++, o += step) {
     const last = i + 1 == n;
     let q = 0;
-    for (; q < pairs; q += 2) {
+    for (; q < quads; q += 4) {
       const off = <usize>q << 2;
-      const raw = v128.load64_zero(o + off);
-      const c = f64x2.promote_low_f32x4(raw);
-      const r = last ? f64x2.splat(0) : f64x2.promote_low_f32x4(v128.load64_zero(o + step + off));
-      const l = f64x2.promote_low_f32x4(v128.load64_zero(prev + off));
-      const out = f64x2.add(f64x2.mul(half, c), f64x2.mul(quarter, f64x2.add(l, r)));
-      v128.store64_lane(o + off, f32x4.demote_f64x2_zero(out), 0);
-      v128.store64_lane(prev + off, raw, 0);
+      const c = v128.load(o + off);
+      const r = last ? zero : v128.load(o + step + off);
+      v128.store(o + off, f32x4.add(f32x4.mul(half, c), f32x4.mul(quarter, f32x4.add(v128.load(prev + off), r))));
+      v128.store(prev + off, c);
     }
     for (; q < width; q++) {
       const off = <usize>q << 2;
-      const c = <f64>load<f32>(o + off);
-      const r = last ? 0.0 : <f64>load<f32>(o + step + off);
-      store<f32>(o + off, <f32>(0.5 * c + 0.25 * (<f64>load<f32>(prev + off) + r)));
-      store<f32>(prev + off, <f32>c);
+      const c = load<f32>(o + off);
+      const r: f32 = last ? 0 : load<f32>(o + step + off);
+      store<f32>(o + off, <f32>0.5 * c + <f32>0.25 * (load<f32>(prev + off) + r));
+      store<f32>(prev + off, c);
     }
   }
 }
@@ -63,19 +61,29 @@ export function add(dst: usize, src: usize, floats: i32): void {
 }
 
 /**
- * ‖D‖ of each of the `voxels` voxels (S floats each) at `data` into its lane C (float64 sum of squares
- * in channel order); with `scale` > 0 nn_vis's uint32-wrapped norm (nn-vis-norm-wrap.ts wrappedNorm).
+ * ‖D‖ of each of the `voxels` voxels (S floats each) at `data` into its lane C: the squares summed in
+ * float64, even and odd channels apart (two lanes), then added; with `scale` > 0 nn_vis's
+ * uint32-wrapped norm (nn-vis-norm-wrap.ts wrappedNorm). An empty voxel's norm is 0 either way.
  */
 export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): void {
-  const step = <usize>S << 2;
+  const step = <usize>S << 2, pairs = <usize>(C & ~1) << 2;
   let o = data;
   for (let v = 0; v < voxels; v++, o += step) {
-    let sq = 0.0;
-    for (let c = 0; c < C; c++) { const x = <f64>load<f32>(o + (<usize>c << 2)); sq += x * x; }
-    let norm = Math.sqrt(sq);
-    if (scale > 0) {
-      const x = norm * scale, q = x * x;
-      norm = Math.sqrt(q - Math.floor(q / 4294967296.0) * 4294967296.0) / scale;
+    let acc = f64x2.splat(0);
+    for (let c: usize = 0; c < pairs; c += 8) {
+      const x = f64x2.promote_low_f32x4(v128.load64_zero(o + c));
+      acc = f64x2.add(acc, f64x2.mul(x, x));
+    }
+    let even = f64x2.extract_lane(acc, 0);
+    if (C & 1) { const x = <f64>load<f32>(o + pairs); even += x * x; }
+    const sq = even + f64x2.extract_lane(acc, 1);
+    let norm = 0.0;
+    if (sq > 0) {
+      norm = Math.sqrt(sq);
+      if (scale > 0) {
+        const x = norm * scale, q = x * x;
+        norm = Math.sqrt(q - Math.floor(q / 4294967296.0) * 4294967296.0) / scale;
+      }
     }
     store<f32>(o + (<usize>C << 2), <f32>norm);
   }
@@ -99,14 +107,25 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
   const tv = f32x4.splat(<f32>t);
   const v00 = f32x4.splat(<f32>(a0 * wb0)), v10 = f32x4.splat(<f32>(a * wb0));
   const v01 = f32x4.splat(<f32>(a0 * wb1)), v11 = f32x4.splat(<f32>(a * wb1));
-  for (let off: usize = 0; off < bytes; off += 16) {
-    const lo = v128.load(va + off);
-    const val = f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo)));
-    v128.store(c00 + off, f32x4.add(v128.load(c00 + off), f32x4.mul(v00, val)));
-    v128.store(c10 + off, f32x4.add(v128.load(c10 + off), f32x4.mul(v10, val)));
-    v128.store(c01 + off, f32x4.add(v128.load(c01 + off), f32x4.mul(v01, val)));
-    v128.store(c11 + off, f32x4.add(v128.load(c11 + off), f32x4.mul(v11, val)));
+  if (bytes == 48) { // ten classes (the common case), unrolled
+    depositBlock(0, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
+    depositBlock(16, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
+    depositBlock(32, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
+    return;
   }
+  for (let off: usize = 0; off < bytes; off += 16) depositBlock(off, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
+}
+
+// Four lanes of one deposit: the class vector a + t·(b − a) at byte `off`, times each corner's weight.
+// @ts-ignore: decorator
+@inline function depositBlock(off: usize, va: usize, vb: usize, tv: v128, c00: usize, c10: usize, c01: usize, c11: usize,
+  v00: v128, v10: v128, v01: v128, v11: v128): void {
+  const lo = v128.load(va + off);
+  const val = f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo)));
+  v128.store(c00 + off, f32x4.add(v128.load(c00 + off), f32x4.mul(v00, val)));
+  v128.store(c10 + off, f32x4.add(v128.load(c10 + off), f32x4.mul(v10, val)));
+  v128.store(c01 + off, f32x4.add(v128.load(c01 + off), f32x4.mul(v01, val)));
+  v128.store(c11 + off, f32x4.add(v128.load(c11 + off), f32x4.mul(v11, val)));
 }
 
 /**
@@ -135,6 +154,13 @@ export function splat(points: usize, offsets: usize, edgeCount: i32, table: usiz
   }
 }
 
+// Block `off` (bytes) of a sample's extended vector: a + t·(b − a) plus the similarity row.
+// @ts-ignore: decorator
+@inline function sampleBlock(va: usize, vb: usize, similarity: usize, tv: v128, off: usize): v128 {
+  const lo = v128.load(va + off);
+  return f32x4.add(f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo))), v128.load(similarity + off));
+}
+
 /**
  * FastEdgeGap.advect's gradient step for the interior points of edges [0, edgeCount) whose z is in
  * [zLow, zHigh), moved in place. The sample's vector v = a + t·(b − a) (float32, rows as in `splat`)
@@ -146,9 +172,17 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
   grid: usize, nx: i32, ny: i32, nz: i32, C: i32, S: i32, lx: f64, ly: f64, lz: f64, inv: f64, step: f64,
   zLow: f64, zHigh: f64): void {
   const bytes = <usize>S << 2;
+  // Ten classes (S = 12, the common case) run unrolled, with the edge's rows a and b − a in registers
+  // and the similarity only where it is not zero (lane C, in the last block): the same floats.
+  const wide = S == 12, sim2 = v128.load(similarity + 32);
+  let a0 = f32x4.splat(0), a1 = a0, a2 = a0, b0 = a0, b1 = a0, b2 = a0;
   for (let e = 0; e < edgeCount; e++) {
     const first = load<i32>(offsets + (<usize>e << 2)), n = load<i32>(offsets + (<usize>(e + 1) << 2)) - first;
     const va = table + (<usize>load<i32>(vecA + (<usize>e << 2)) << 2), vb = table + (<usize>load<i32>(vecB + (<usize>e << 2)) << 2);
+    if (wide) {
+      a0 = v128.load(va); a1 = v128.load(va, 16); a2 = v128.load(va, 32);
+      b0 = f32x4.sub(v128.load(vb), a0); b1 = f32x4.sub(v128.load(vb, 16), a1); b2 = f32x4.sub(v128.load(vb, 32), a2);
+    }
     for (let j = 1; j + 1 < n; j++) {
       const o = points + <usize>(first + j) * 12;
       const x = <f64>load<f32>(o), y = <f64>load<f32>(o, 4), z = <f64>load<f32>(o, 8);
@@ -164,14 +198,25 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
       // nn_vis divides by ‖D‖ (lane C): an empty voxel among the four makes the gradient NaN; the sample stays.
       const nc = <usize>C << 2;
       if (!(load<f32>(o0 + nc) > 0 && load<f32>(ox + nc) > 0 && load<f32>(oy + nc) > 0 && load<f32>(oz + nc) > 0)) continue;
-      let d0 = f32x4.splat(0), dx = d0, dy = d0, dz = d0;
-      for (let off: usize = 0; off < bytes; off += 16) {
-        const lo = v128.load(va + off);
-        const v = f32x4.add(f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo))), v128.load(similarity + off));
-        d0 = f32x4.add(d0, f32x4.mul(v, v128.load(o0 + off)));
-        dx = f32x4.add(dx, f32x4.mul(v, v128.load(ox + off)));
-        dy = f32x4.add(dy, f32x4.mul(v, v128.load(oy + off)));
-        dz = f32x4.add(dz, f32x4.mul(v, v128.load(oz + off)));
+      // The dot products v·D, block by block: each starts with its first block's products.
+      let d0: v128, dx: v128, dy: v128, dz: v128;
+      if (wide) {
+        const v0 = f32x4.add(a0, f32x4.mul(tv, b0)), v1 = f32x4.add(a1, f32x4.mul(tv, b1));
+        const v2 = f32x4.add(f32x4.add(a2, f32x4.mul(tv, b2)), sim2);
+        d0 = f32x4.add(f32x4.add(f32x4.mul(v0, v128.load(o0)), f32x4.mul(v1, v128.load(o0, 16))), f32x4.mul(v2, v128.load(o0, 32)));
+        dx = f32x4.add(f32x4.add(f32x4.mul(v0, v128.load(ox)), f32x4.mul(v1, v128.load(ox, 16))), f32x4.mul(v2, v128.load(ox, 32)));
+        dy = f32x4.add(f32x4.add(f32x4.mul(v0, v128.load(oy)), f32x4.mul(v1, v128.load(oy, 16))), f32x4.mul(v2, v128.load(oy, 32)));
+        dz = f32x4.add(f32x4.add(f32x4.mul(v0, v128.load(oz)), f32x4.mul(v1, v128.load(oz, 16))), f32x4.mul(v2, v128.load(oz, 32)));
+      } else {
+        const v = sampleBlock(va, vb, similarity, tv, 0);
+        d0 = f32x4.mul(v, v128.load(o0)); dx = f32x4.mul(v, v128.load(ox)); dy = f32x4.mul(v, v128.load(oy)); dz = f32x4.mul(v, v128.load(oz));
+        for (let off: usize = 16; off < bytes; off += 16) {
+          const w = sampleBlock(va, vb, similarity, tv, off);
+          d0 = f32x4.add(d0, f32x4.mul(w, v128.load(o0 + off)));
+          dx = f32x4.add(dx, f32x4.mul(w, v128.load(ox + off)));
+          dy = f32x4.add(dy, f32x4.mul(w, v128.load(oy + off)));
+          dz = f32x4.add(dz, f32x4.mul(w, v128.load(oz + off)));
+        }
       }
       // The four dot products' horizontal sums at once, each (l0 + l1) + (l2 + l3) as the JS path adds them.
       const s01 = f32x4.add(v128.shuffle<f32>(d0, dx, 0, 2, 4, 6), v128.shuffle<f32>(d0, dx, 1, 3, 5, 7));
@@ -268,8 +313,9 @@ function resample(src: usize, count: i32, sampleLen: f64, maxPoints: i32, dst: u
       t = t < 0 ? 0.0 : t > 1 ? 1.0 : t;
       px = lx; py = ly; pz = lz;
       out += 12;
-      store<f32>(out, <f32>(cx + (nx - cx) * t)); store<f32>(out, <f32>(cy + (ny - cy) * t), 4); store<f32>(out, <f32>(cz + (nz - cz) * t), 8);
-      lx = <f64>load<f32>(out); ly = <f64>load<f32>(out, 4); lz = <f64>load<f32>(out, 8);
+      const qx = <f32>(cx + (nx - cx) * t), qy = <f32>(cy + (ny - cy) * t), qz = <f32>(cz + (nz - cz) * t);
+      store<f32>(out, qx); store<f32>(out, qy, 4); store<f32>(out, qz, 8);
+      lx = <f64>qx; ly = <f64>qy; lz = <f64>qz;
       written++;
       dNext = dist(nx, ny, nz, lx, ly, lz);
       cx = lx; cy = ly; cz = lz;
@@ -278,6 +324,13 @@ function resample(src: usize, count: i32, sampleLen: f64, maxPoints: i32, dst: u
     cx = nx; cy = ny; cz = nz;
     dChecked = dNext;
   }
+  return tail(sz, out, written, lx, ly, lz, px, py, pz, sampleLen, tailDrop, tailMid);
+}
+
+// resample's tail rule and end point, after `written` points with the last at `out` (l: that point,
+// p: the one before it, as float64); returns the polyline's point count.
+function tail(sz: usize, out: usize, written: i32, lx: f64, ly: f64, lz: f64, px: f64, py: f64, pz: f64,
+  sampleLen: f64, tailDrop: f64, tailMid: f64): i32 {
   const ex = <f64>load<f32>(sz), ey = <f64>load<f32>(sz, 4), ez = <f64>load<f32>(sz, 8);
   if (written > 1) {
     const dEnd = dist(ex, ey, ez, lx, ly, lz);
@@ -291,6 +344,86 @@ function resample(src: usize, count: i32, sampleLen: f64, maxPoints: i32, dst: u
   out += 12;
   store<f32>(out, load<f32>(sz)); store<f32>(out, load<f32>(sz, 4), 4); store<f32>(out, load<f32>(sz, 8), 8);
   return written + 1;
+}
+
+// The f64x2 lanes (a, b), each the float32 at a point's byte offset `off` widened.
+// @ts-ignore: decorator
+@inline function pair(a: usize, b: usize, off: usize): v128 {
+  return f64x2.replace_lane(f64x2.splat(<f64>load<f32>(a + off)), 1, <f64>load<f32>(b + off));
+}
+
+// f64x2 distance of each lane's pair of points, as `dist`.
+// @ts-ignore: decorator
+@inline function dist2(ax: v128, ay: v128, az: v128, bx: v128, by: v128, bz: v128): v128 {
+  const dx = f64x2.sub(ax, bx), dy = f64x2.sub(ay, by), dz = f64x2.sub(az, bz);
+  return f64x2.sqrt(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)));
+}
+
+// Lane mask (all ones where true) of two flags.
+// @ts-ignore: decorator
+@inline function lanes(a: bool, b: bool): v128 {
+  return i64x2.replace_lane(i64x2.splat(a ? -1 : 0), 1, b ? -1 : 0);
+}
+
+/**
+ * `resample` of two polylines at once, polyline A in lane 0 and B in lane 1 of f64x2 vectors, each
+ * lane with resample's arithmetic exactly (the same bytes). One polyline's walk is a serial chain (a
+ * square root, a division and a float32 round trip per emitted point) that leaves the core mostly
+ * idle; two independent chains run in about the time of one. Per round every active lane takes its
+ * next input point and emits while it is far enough; a lane that is done idles (masked) until the
+ * other is. Returns the two point counts, A's in the low 32 bits.
+ */
+function resamplePair(srcA: usize, countA: i32, dstA: usize, srcB: usize, countB: i32, dstB: usize,
+  sampleLen: f64, limit: i32, emitAt: f64, tailDrop: f64, tailMid: f64): i64 {
+  const zero = f64x2.splat(0), one = f64x2.splat(1), length = f64x2.splat(sampleLen);
+  memory.copy(dstA, srcA, 12); memory.copy(dstB, srcB, 12);
+  let lx = pair(srcA, srcB, 0), ly = pair(srcA, srcB, 4), lz = pair(srcA, srcB, 8);
+  let px = lx, py = ly, pz = lz, cx = lx, cy = ly, cz = lz, dChecked = zero;
+  let outA = dstA, outB = dstB, writtenA = 1, writtenB = 1, jA = 1, jB = 1;
+  let onA = jA < countA && writtenA < limit, onB = jB < countB && writtenB < limit;
+  while (onA || onB) {
+    // An idle lane re-reads its last point; its results are masked out.
+    const atA = srcA + <usize>(onA ? jA : countA - 1) * 12, atB = srcB + <usize>(onB ? jB : countB - 1) * 12;
+    const nx = pair(atA, atB, 0), ny = pair(atA, atB, 4), nz = pair(atA, atB, 8);
+    let dNext = dist2(nx, ny, nz, lx, ly, lz);
+    for (;;) {
+      const emitA = onA && writtenA < limit && f64x2.extract_lane(dNext, 0) >= emitAt;
+      const emitB = onB && writtenB < limit && f64x2.extract_lane(dNext, 1) >= emitAt;
+      if (!(emitA || emitB)) break;
+      const span = f64x2.sub(dNext, dChecked);
+      let t = v128.bitselect(f64x2.div(f64x2.sub(length, dChecked), span), one, f64x2.gt(span, zero));
+      t = f64x2.pmin(f64x2.pmax(t, zero), one); // pmax(t, 0) = t < 0 ? 0 : t, pmin(t, 1) = 1 < t ? 1 : t
+      // The float32 points stored, walked on from as float64.
+      const qx32 = f32x4.demote_f64x2_zero(f64x2.add(cx, f64x2.mul(f64x2.sub(nx, cx), t)));
+      const qy32 = f32x4.demote_f64x2_zero(f64x2.add(cy, f64x2.mul(f64x2.sub(ny, cy), t)));
+      const qz32 = f32x4.demote_f64x2_zero(f64x2.add(cz, f64x2.mul(f64x2.sub(nz, cz), t)));
+      const qx = f64x2.promote_low_f32x4(qx32), qy = f64x2.promote_low_f32x4(qy32), qz = f64x2.promote_low_f32x4(qz32);
+      const m = lanes(emitA, emitB);
+      px = v128.bitselect(lx, px, m); py = v128.bitselect(ly, py, m); pz = v128.bitselect(lz, pz, m);
+      lx = v128.bitselect(qx, lx, m); ly = v128.bitselect(qy, ly, m); lz = v128.bitselect(qz, lz, m);
+      cx = v128.bitselect(qx, cx, m); cy = v128.bitselect(qy, cy, m); cz = v128.bitselect(qz, cz, m);
+      dChecked = v128.bitselect(zero, dChecked, m);
+      dNext = v128.bitselect(dist2(nx, ny, nz, qx, qy, qz), dNext, m);
+      if (emitA) {
+        outA += 12; writtenA++;
+        v128.store32_lane(outA, qx32, 0); v128.store32_lane(outA, qy32, 0, 4); v128.store32_lane(outA, qz32, 0, 8);
+      }
+      if (emitB) {
+        outB += 12; writtenB++;
+        v128.store32_lane(outB, qx32, 1); v128.store32_lane(outB, qy32, 1, 4); v128.store32_lane(outB, qz32, 1, 8);
+      }
+    }
+    const on = lanes(onA, onB);
+    cx = v128.bitselect(nx, cx, on); cy = v128.bitselect(ny, cy, on); cz = v128.bitselect(nz, cz, on);
+    dChecked = v128.bitselect(dNext, dChecked, on);
+    if (onA) { jA++; onA = jA < countA && writtenA < limit; }
+    if (onB) { jB++; onB = jB < countB && writtenB < limit; }
+  }
+  const a = tail(srcA + <usize>(countA - 1) * 12, outA, writtenA, f64x2.extract_lane(lx, 0), f64x2.extract_lane(ly, 0), f64x2.extract_lane(lz, 0),
+    f64x2.extract_lane(px, 0), f64x2.extract_lane(py, 0), f64x2.extract_lane(pz, 0), sampleLen, tailDrop, tailMid);
+  const b = tail(srcB + <usize>(countB - 1) * 12, outB, writtenB, f64x2.extract_lane(lx, 1), f64x2.extract_lane(ly, 1), f64x2.extract_lane(lz, 1),
+    f64x2.extract_lane(px, 1), f64x2.extract_lane(py, 1), f64x2.extract_lane(pz, 1), sampleLen, tailDrop, tailMid);
+  return (<i64>b << 32) | <i64>a;
 }
 
 /**
@@ -308,19 +441,39 @@ export function finish(points: usize, offsets: usize, firstEdge: i32, edgeCount:
   // The running bounding box of the output (FastEdgeGap.bounds): x/y/z minima, then maxima, as f32x4.
   let lo = v128.load(bounds), hi = v128.load(bounds + 16);
   let e = firstEdge;
-  for (; e < edgeCount; e++) {
-    if (cursor - outBase + bound > capacity) break;
-    const first = load<i32>(offsets + (<usize>e << 2)), n = load<i32>(offsets + (<usize>(e + 1) << 2)) - first;
-    const at = points + <usize>first * 12;
-    if (passes > 0) smooth(at, n, max(<i32>Math.floor((<f64>n * percent * reductionAfter) / 100), 1), passes, prev);
+  while (e < edgeCount) {
+    // Two edges at once (resamplePair) while both worst cases fit: the second is written after the
+    // first's worst case, then moved up behind the first.
+    const two = e + 1 < edgeCount && cursor - outBase + 2 * bound <= capacity;
+    if (!two && cursor - outBase + bound > capacity) break;
     const dst = out + <usize>(cursor - outBase) * 12;
-    const written = resample(at, n, sampleLen, maxPoints, dst, reserved, tolerance, tailDrop, tailMid);
-    for (let o = dst, end = dst + <usize>written * 12; o < end; o += 12) {
+    const firstA = load<i32>(offsets + (<usize>e << 2)), nA = load<i32>(offsets + (<usize>(e + 1) << 2)) - firstA;
+    const atA = points + <usize>firstA * 12;
+    if (passes > 0) smooth(atA, nA, max(<i32>Math.floor((<f64>nA * percent * reductionAfter) / 100), 1), passes, prev);
+    let writtenA = 0, writtenB = 0;
+    if (two) {
+      const firstB = load<i32>(offsets + (<usize>(e + 1) << 2)), nB = load<i32>(offsets + (<usize>(e + 2) << 2)) - firstB;
+      const atB = points + <usize>firstB * 12;
+      if (passes > 0) smooth(atB, nB, max(<i32>Math.floor((<f64>nB * percent * reductionAfter) / 100), 1), passes, prev);
+      const dstB = dst + <usize>bound * 12;
+      const both = resamplePair(atA, nA, dst, atB, nB, dstB, sampleLen, maxPoints - reserved, tolerance * sampleLen, tailDrop, tailMid);
+      writtenA = <i32>both; writtenB = <i32>(both >>> 32);
+      memory.copy(dst + <usize>writtenA * 12, dstB, <usize>writtenB * 12);
+    } else {
+      writtenA = resample(atA, nA, sampleLen, maxPoints, dst, reserved, tolerance, tailDrop, tailMid);
+    }
+    for (let o = dst, end = dst + <usize>(writtenA + writtenB) * 12; o < end; o += 12) {
       const p = v128.load32_lane(o + 8, v128.load64_zero(o), 2);
       lo = f32x4.pmin(lo, p); hi = f32x4.pmax(hi, p);
     }
-    cursor += written;
+    cursor += writtenA;
     store<i32>(outOffsets + (<usize>(e + 1) << 2), cursor);
+    e++;
+    if (two) {
+      cursor += writtenB;
+      store<i32>(outOffsets + (<usize>(e + 1) << 2), cursor);
+      e++;
+    }
   }
   v128.store(bounds, lo); v128.store(bounds + 16, hi);
   return e;

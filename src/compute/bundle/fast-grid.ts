@@ -11,7 +11,7 @@ import { wrappedNorm } from './nn-vis-norm-wrap';
 import { voxelStride } from './voxel-layout';
 
 // Math functions bound once: a global `Math` lookup per call is ~30× slower in vm contexts (jest).
-const { ceil, floor, max, min, pow, sqrt } = Math;
+const { ceil, floor, fround, max, min, pow, sqrt } = Math;
 
 /** A cropped, interleaved density grid (2D grids have nz = 1). Arrays may be longer than used. */
 export interface FastGrid {
@@ -105,20 +105,21 @@ export function layoutGrid(
 
 /**
  * One binomial [1,2,1]/4 pass, in place, over `n` steps of `width` floats starting at `start`, the
- * steps `block` floats apart (neighbours along the axis; zero outside). `prev` (≥ width floats) keeps
- * the previous step's unblurred values, so no copy of the grid is needed.
+ * steps `block` floats apart (neighbours along the axis; zero outside): out = 0.5·c + 0.25·(l + r),
+ * every operation in float32 as the WASM kernel's lanes. `prev` (≥ width floats) keeps the previous
+ * step's unblurred values, so no copy of the grid is needed.
  */
 function binomialLine(data: Float32Array, start: number, n: number, width: number, block: number, prev: Float32Array): void {
   for (let q = 0; q < width; q++) prev[q] = 0;
   let o = start;
-  for (let i = 0; i + 1 < n; i++, o += block) {
+  for (let i = 0; i < n; i++, o += block) {
+    const last = i + 1 === n;
     for (let q = 0; q < width; q++) {
-      const c = data[o + q]!;
-      data[o + q] = 0.5 * c + 0.25 * (prev[q]! + data[o + block + q]!);
+      const c = data[o + q]!, r = last ? 0 : data[o + block + q]!;
+      data[o + q] = fround(0.5 * c) + fround(0.25 * fround(prev[q]! + r));
       prev[q] = c;
     }
   }
-  for (let q = 0; q < width; q++) data[o + q] = 0.5 * data[o + q]! + 0.25 * prev[q]!;
 }
 
 /** Floats per column chunk of the z pass: the chunk and its `prev` stay in L1 while z runs. */
@@ -211,8 +212,9 @@ export function addGrid(dst: FastGrid, src: Float32Array): void {
 }
 
 /**
- * Writes ‖D‖ (float64 sum of squares in channel order) into lane C of every voxel; with `wrapScale`
- * > 0, nn_vis's uint32-wrapped norm at that scale instead (nn-vis-norm-wrap.ts).
+ * Writes ‖D‖ into lane C of every voxel: the float64 squares of the even and of the odd channels summed
+ * apart, in channel order, then added (the WASM kernel's two lanes); with `wrapScale` > 0, nn_vis's
+ * uint32-wrapped norm at that scale instead (nn-vis-norm-wrap.ts). An empty voxel's norm is 0.
  */
 export function computeNorms(grid: FastGrid, wrapScale = 0): void {
   if (grid instanceof WasmGrid) {
@@ -221,8 +223,13 @@ export function computeNorms(grid: FastGrid, wrapScale = 0): void {
   }
   const C = grid.channels, S = grid.stride, data = grid.data;
   for (let o = 0; o < data.length; o += S) {
-    let sq = 0;
-    for (let c = 0; c < C; c++) { const x = data[o + c]!; sq += x * x; }
-    data[o + C] = wrapScale > 0 ? wrappedNorm(sqrt(sq), wrapScale) : sqrt(sq);
+    let even = 0, odd = 0;
+    for (let c = 0; c + 1 < C; c += 2) {
+      const x = data[o + c]!, y = data[o + c + 1]!;
+      even += x * x; odd += y * y;
+    }
+    if (C & 1) { const x = data[o + C - 1]!; even += x * x; }
+    const sq = even + odd;
+    data[o + C] = sq > 0 ? (wrapScale > 0 ? wrappedNorm(sqrt(sq), wrapScale) : sqrt(sq)) : 0;
   }
 }

@@ -53,11 +53,13 @@ describe('fast edge phase split over two shares of a gap', () => {
       const step = wholePhase.next();
       if (step.done === true) throw new Error('whole run ended early');
       const whole = step.value.snapshot!();
-      // Rounding differs (blur(A) + blur(B) vs blur(A + B)); the dynamics amplify it over many levels,
-      // so compare the early levels tightly.
+      // Rounding differs (blur(A) + blur(B) vs blur(A + B), in float32); the dynamics amplify it ~20× per
+      // level (measured 3e-8, 6e-7, 1.4e-5 on levels 0–2), so compare the early levels, far below a
+      // sample length (0.067) and the 0.09 a missing partner grid gives on level 0.
       if (k < 3) {
-        expect(meanPointDistance(gapA.snapshot(), slicePolylines(whole, 0, half))).toBeLessThan(1e-5);
-        expect(meanPointDistance(gapB.snapshot(), slicePolylines(whole, half, half))).toBeLessThan(1e-5);
+        const limit = [1e-7, 4e-6, 1e-4][k]!;
+        expect(meanPointDistance(gapA.snapshot(), slicePolylines(whole, 0, half))).toBeLessThan(limit);
+        expect(meanPointDistance(gapB.snapshot(), slicePolylines(whole, half, half))).toBeLessThan(limit);
       }
     }
   });
