@@ -93,7 +93,7 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
 // and to the nearest z slice, if z is in [zLow, zHigh) and the cell is inside the grid.
 // @ts-ignore: decorator
 @inline function deposit(grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64,
-  x: f64, y: f64, z: f64, weight: f64, t: f64, va: usize, vb: usize): void {
+  x: f64, y: f64, z: f64, weight: f64, t: f64, va: usize, vb: usize, a0: v128, a1: v128, a2: v128, d0: v128, d1: v128, d2: v128): void {
   if (!(z >= zLow && z < zHigh)) return;
   const u = (x - ox) * inv, w = (y - oy) * inv, q = (z - oz) * inv;
   const fi = Math.floor(u), fj = Math.floor(w), fk = Math.floor(q + 0.5);
@@ -101,27 +101,28 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
   const i0 = <i32>fi, j0 = <i32>fj, k0 = <i32>fk;
   const sy = nx * S, sz = nx * ny * S, bytes = <usize>S << 2;
   const a = u - fi, b = w - fj;
-  const wb0 = weight * (1 - b), wb1 = weight * b, a0 = 1 - a;
+  const wb0 = weight * (1 - b), wb1 = weight * b, ra = 1 - a;
   const c00 = grid + (<usize>(k0 * sz + j0 * sy + i0 * S) << 2), c10 = c00 + bytes;
   const c01 = c00 + (<usize>sy << 2), c11 = c01 + bytes;
   const tv = f32x4.splat(<f32>t);
-  const v00 = f32x4.splat(<f32>(a0 * wb0)), v10 = f32x4.splat(<f32>(a * wb0));
-  const v01 = f32x4.splat(<f32>(a0 * wb1)), v11 = f32x4.splat(<f32>(a * wb1));
-  if (bytes == 48) { // ten classes (the common case), unrolled
-    depositBlock(0, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
-    depositBlock(16, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
-    depositBlock(32, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
+  const v00 = f32x4.splat(<f32>(ra * wb0)), v10 = f32x4.splat(<f32>(a * wb0));
+  const v01 = f32x4.splat(<f32>(ra * wb1)), v11 = f32x4.splat(<f32>(a * wb1));
+  if (bytes == 48) { // ten classes (the common case): unrolled, the edge's rows a and b − a in registers
+    depositBlock(0, f32x4.add(a0, f32x4.mul(tv, d0)), c00, c10, c01, c11, v00, v10, v01, v11);
+    depositBlock(16, f32x4.add(a1, f32x4.mul(tv, d1)), c00, c10, c01, c11, v00, v10, v01, v11);
+    depositBlock(32, f32x4.add(a2, f32x4.mul(tv, d2)), c00, c10, c01, c11, v00, v10, v01, v11);
     return;
   }
-  for (let off: usize = 0; off < bytes; off += 16) depositBlock(off, va, vb, tv, c00, c10, c01, c11, v00, v10, v01, v11);
+  for (let off: usize = 0; off < bytes; off += 16) {
+    const lo = v128.load(va + off);
+    depositBlock(off, f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo))), c00, c10, c01, c11, v00, v10, v01, v11);
+  }
 }
 
-// Four lanes of one deposit: the class vector a + t·(b − a) at byte `off`, times each corner's weight.
+// Four lanes of one deposit at byte `off`: the sample's class vector `val` times each corner's weight.
 // @ts-ignore: decorator
-@inline function depositBlock(off: usize, va: usize, vb: usize, tv: v128, c00: usize, c10: usize, c01: usize, c11: usize,
+@inline function depositBlock(off: usize, val: v128, c00: usize, c10: usize, c01: usize, c11: usize,
   v00: v128, v10: v128, v01: v128, v11: v128): void {
-  const lo = v128.load(va + off);
-  const val = f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo)));
   v128.store(c00 + off, f32x4.add(v128.load(c00 + off), f32x4.mul(v00, val)));
   v128.store(c10 + off, f32x4.add(v128.load(c10 + off), f32x4.mul(v10, val)));
   v128.store(c01 + off, f32x4.add(v128.load(c01 + off), f32x4.mul(v01, val)));
@@ -137,18 +138,24 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
  */
 export function splat(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize,
   grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64, midpoints: i32): void {
+  const wide = S == 12;
+  let a0 = f32x4.splat(0), a1 = a0, a2 = a0, d0 = a0, d1 = a0, d2 = a0;
   for (let e = 0; e < edgeCount; e++) {
     const first = load<i32>(offsets + (<usize>e << 2)), n = load<i32>(offsets + (<usize>(e + 1) << 2)) - first;
     const va = table + (<usize>load<i32>(vecA + (<usize>e << 2)) << 2), vb = table + (<usize>load<i32>(vecB + (<usize>e << 2)) << 2);
+    if (wide) {
+      a0 = v128.load(va); a1 = v128.load(va, 16); a2 = v128.load(va, 32);
+      d0 = f32x4.sub(v128.load(vb), a0); d1 = f32x4.sub(v128.load(vb, 16), a1); d2 = f32x4.sub(v128.load(vb, 32), a2);
+    }
     for (let j = 0; j < n; j++) {
       const o = points + <usize>(first + j) * 12;
       const x = <f64>load<f32>(o), y = <f64>load<f32>(o, 4), z = <f64>load<f32>(o, 8);
       const weight = j == 0 || j == n - 1 ? 0.5 : 1.0;
       const t = j == 0 ? 0.0 : j == n - 1 ? <f64>(n - 2) / <f64>n : (<f64>j - 0.5) / <f64>n;
-      deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, x, y, z, weight, t, va, vb);
+      deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, x, y, z, weight, t, va, vb, a0, a1, a2, d0, d1, d2);
       if (midpoints != 0 && j + 1 < n) {
         const mx = (x + <f64>load<f32>(o, 12)) * 0.5, my = (y + <f64>load<f32>(o, 16)) * 0.5, mz = (z + <f64>load<f32>(o, 20)) * 0.5;
-        deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, mx, my, mz, 1.0, <f64>j / <f64>n, va, vb);
+        deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, mx, my, mz, 1.0, <f64>j / <f64>n, va, vb, a0, a1, a2, d0, d1, d2);
       }
     }
   }

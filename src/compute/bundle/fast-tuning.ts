@@ -9,7 +9,7 @@ import { kernelVarianceCells } from './fast-grid';
 export const EDGE_BLUR_PASSES = 1;
 
 /** Node grid cells per bandwidth (never finer than nn_vis's cell): the Epanechnikov blur spans 2× this. */
-export const NODE_CELLS_PER_BANDWIDTH = 8;
+export const NODE_CELLS_PER_BANDWIDTH = 5;
 
 /** Scale on the matched spreads below: 1 (matched second moment) measured best against `exact` (0.8 and 1.2 are ~25 % worse). */
 export const EDGE_SPREAD_SCALE = 1;
