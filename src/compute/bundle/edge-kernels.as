@@ -89,49 +89,33 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
   }
 }
 
-// One deposit of `splat`: the class vector a + t·(b − a) at (x, y, z) with `weight`, bilinearly in x/y
-// and to the nearest z slice, if z is in [zLow, zHigh) and the cell is inside the grid.
+// One deposit of `splat`: the class vector a + t·(b − a) at (x, y, z) with `weight`, into the nearest
+// voxel, if z is in [zLow, zHigh) and the voxel is inside the grid. Ten classes (S = 12, the common
+// case) run unrolled with the edge's rows a and d = b − a in registers; other strides read the rows.
 // @ts-ignore: decorator
 @inline function deposit(grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64,
   x: f64, y: f64, z: f64, weight: f64, t: f64, va: usize, vb: usize, a0: v128, a1: v128, a2: v128, d0: v128, d1: v128, d2: v128): void {
   if (!(z >= zLow && z < zHigh)) return;
-  const u = (x - ox) * inv, w = (y - oy) * inv, q = (z - oz) * inv;
-  const fi = Math.floor(u), fj = Math.floor(w), fk = Math.floor(q + 0.5);
-  if (!(fi >= 0 && fj >= 0 && fk >= 0 && fi + 1 < <f64>nx && fj + 1 < <f64>ny && fk < <f64>nz)) return;
-  const i0 = <i32>fi, j0 = <i32>fj, k0 = <i32>fk;
-  const sy = nx * S, sz = nx * ny * S, bytes = <usize>S << 2;
-  const a = u - fi, b = w - fj;
-  const wb0 = weight * (1 - b), wb1 = weight * b, ra = 1 - a;
-  const c00 = grid + (<usize>(k0 * sz + j0 * sy + i0 * S) << 2), c10 = c00 + bytes;
-  const c01 = c00 + (<usize>sy << 2), c11 = c01 + bytes;
-  const tv = f32x4.splat(<f32>t);
-  const v00 = f32x4.splat(<f32>(ra * wb0)), v10 = f32x4.splat(<f32>(a * wb0));
-  const v01 = f32x4.splat(<f32>(ra * wb1)), v11 = f32x4.splat(<f32>(a * wb1));
-  if (bytes == 48) { // ten classes (the common case): unrolled, the edge's rows a and b − a in registers
-    depositBlock(0, f32x4.add(a0, f32x4.mul(tv, d0)), c00, c10, c01, c11, v00, v10, v01, v11);
-    depositBlock(16, f32x4.add(a1, f32x4.mul(tv, d1)), c00, c10, c01, c11, v00, v10, v01, v11);
-    depositBlock(32, f32x4.add(a2, f32x4.mul(tv, d2)), c00, c10, c01, c11, v00, v10, v01, v11);
+  const fi = Math.floor((x - ox) * inv + 0.5), fj = Math.floor((y - oy) * inv + 0.5), fk = Math.floor((z - oz) * inv + 0.5);
+  if (!(fi >= 0 && fj >= 0 && fk >= 0 && fi < <f64>nx && fj < <f64>ny && fk < <f64>nz)) return;
+  const at = grid + (<usize>(((<i32>fk * ny + <i32>fj) * nx + <i32>fi) * S) << 2), bytes = <usize>S << 2;
+  const tv = f32x4.splat(<f32>t), wv = f32x4.splat(<f32>weight);
+  if (bytes == 48) {
+    v128.store(at, f32x4.add(v128.load(at), f32x4.mul(wv, f32x4.add(a0, f32x4.mul(tv, d0)))));
+    v128.store(at, f32x4.add(v128.load(at, 16), f32x4.mul(wv, f32x4.add(a1, f32x4.mul(tv, d1)))), 16);
+    v128.store(at, f32x4.add(v128.load(at, 32), f32x4.mul(wv, f32x4.add(a2, f32x4.mul(tv, d2)))), 32);
     return;
   }
   for (let off: usize = 0; off < bytes; off += 16) {
     const lo = v128.load(va + off);
-    depositBlock(off, f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo))), c00, c10, c01, c11, v00, v10, v01, v11);
+    const val = f32x4.add(lo, f32x4.mul(tv, f32x4.sub(v128.load(vb + off), lo)));
+    v128.store(at + off, f32x4.add(v128.load(at + off), f32x4.mul(wv, val)));
   }
-}
-
-// Four lanes of one deposit at byte `off`: the sample's class vector `val` times each corner's weight.
-// @ts-ignore: decorator
-@inline function depositBlock(off: usize, val: v128, c00: usize, c10: usize, c01: usize, c11: usize,
-  v00: v128, v10: v128, v01: v128, v11: v128): void {
-  v128.store(c00 + off, f32x4.add(v128.load(c00 + off), f32x4.mul(v00, val)));
-  v128.store(c10 + off, f32x4.add(v128.load(c10 + off), f32x4.mul(v10, val)));
-  v128.store(c01 + off, f32x4.add(v128.load(c01 + off), f32x4.mul(v01, val)));
-  v128.store(c11 + off, f32x4.add(v128.load(c11 + off), f32x4.mul(v11, val)));
 }
 
 /**
  * FastEdgeGap.splat: the points of edges [0, edgeCount) (xyz at `points`, edge e's from offsets[e])
- * whose z is in [zLow, zHigh), each bilinearly in x/y and to the nearest z slice, trapezoid weights;
+ * whose z is in [zLow, zHigh), each into its nearest voxel, trapezoid weights;
  * with `midpoints` also the midpoint of every segment, weight 1 (a coarse polyline splatted as the
  * fine one it stands for). Class vector rows (S float32 each, zero past C) at table + 4·vecA[e] and
  * table + 4·vecB[e]; the sample's vector a + t·(b − a) and the deposits are float32, four lanes at a time.

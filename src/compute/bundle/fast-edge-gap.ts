@@ -150,11 +150,11 @@ export class FastEdgeGap {
   }
 
   /**
-   * Adds this set's density to `grid`: every point bilinearly in x/y and to the nearest z slice (edges
-   * run along z; measured as accurate as trilinear and 2× cheaper), with the trapezoid weights of
-   * nn_vis's per-segment deposits (½ per segment end; segment j carries the class vector at t = j/n).
-   * On a level whose points are farther apart than nn_vis's (F14), every segment's midpoint is
-   * deposited too (weight 1, t = j/n): the density of the fine polyline the coarse one stands for.
+   * Adds this set's density to `grid`: every point into its nearest voxel (the blur that follows
+   * spreads it; measured as accurate as a bilinear splat and cheaper: docs/deviations.md F1), with the
+   * trapezoid weights of nn_vis's per-segment deposits (½ per segment end; segment j carries the class
+   * vector at t = j/n). On a level whose points are farther apart than nn_vis's (F14), every segment's
+   * midpoint is deposited too (weight 1, t = j/n): the density of the fine polyline the coarse one stands for.
    */
   splat(grid: FastGrid): void {
     const S = grid.stride, nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell;
@@ -173,24 +173,17 @@ export class FastEdgeGap {
     }
     // The WASM kernel's float32 lanes, operation for operation (each float32 operation is a float64
     // operation rounded by `fround` or by the store).
-    const data = grid.data, sy = nx * S, sz = nx * ny * S;
+    const data = grid.data;
     const p = this.cur.points, offsets = this.cur.pointOffsets;
     const table = this.table, vecA = this.vecA, vecB = this.vecB;
     const deposit = (x: number, y: number, z: number, weight: number, tt: number, va: number, vb: number): void => {
       if (!(z >= zLow && z < zHigh)) return; // nn_vis splats a segment only if its midpoint is in range
-      const u = (x - ox) * inv, w = (y - oy) * inv, q = (z - oz) * inv;
-      const i0 = floor(u), j0 = floor(w), k0 = floor(q + 0.5);
-      if (i0 < 0 || j0 < 0 || k0 < 0 || i0 + 1 >= nx || j0 + 1 >= ny || k0 >= nz) return;
-      const t = fround(tt);
-      const a = u - i0, b = w - j0;
-      const wb0 = weight * (1 - b), wb1 = weight * b;
-      const a0 = 1 - a;
-      const c00 = k0 * sz + j0 * sy + i0 * S, c01 = c00 + sy;
-      const q00 = fround(a0 * wb0), q10 = fround(a * wb0), q01 = fround(a0 * wb1), q11 = fround(a * wb1);
+      const i = floor((x - ox) * inv + 0.5), j = floor((y - oy) * inv + 0.5), k = floor((z - oz) * inv + 0.5);
+      if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return;
+      const t = fround(tt), w = fround(weight), at = ((k * ny + j) * nx + i) * S;
       for (let ch = 0; ch < S; ch++) {
         const v0 = table[va + ch]!, val = fround(v0 + fround(t * fround(table[vb + ch]! - v0)));
-        data[c00 + ch] = data[c00 + ch]! + fround(q00 * val); data[c00 + S + ch] = data[c00 + S + ch]! + fround(q10 * val);
-        data[c01 + ch] = data[c01 + ch]! + fround(q01 * val); data[c01 + S + ch] = data[c01 + S + ch]! + fround(q11 * val);
+        data[at + ch] = data[at + ch]! + fround(w * val);
       }
     };
     for (let e = 0; e < this.cur.count; e++) {

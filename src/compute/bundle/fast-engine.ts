@@ -1,6 +1,6 @@
 /**
  * The `fast` engine (the default): nn_vis's dynamics on cheap, bandwidth-adaptive grids
- * (multilinear splat + binomial blur, cropped to the data), smoothing and resampling fused per edge.
+ * (nearest-voxel splat + binomial blur, cropped to the data), smoothing and resampling fused per edge.
  * Every deviation from nn_vis and its measured effect is in docs/deviations.md.
  */
 import type { Polylines } from '../polylines';

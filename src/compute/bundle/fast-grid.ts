@@ -2,7 +2,7 @@
  * The `fast` engine's density grid: cell size follows the bandwidth (coarse early, fine late), the
  * box is cropped to the data's bounding box plus the kernel's reach (and to nn_vis's padded grid,
  * outside which nn_vis drops density). A voxel holds C class densities and ‖D‖, padded to a multiple
- * of 4 floats (voxel-layout.ts). The density is a multilinear splat blurred by binomial [1,2,1]/4
+ * of 4 floats (voxel-layout.ts). The edge density is a nearest-voxel splat blurred by binomial [1,2,1]/4
  * passes per axis, so its cost per voxel does not depend on the bandwidth.
  */
 
@@ -33,8 +33,9 @@ export interface FastGrid {
 export const MAX_GRID_FLOATS = 1 << 23;
 
 /**
- * Variance of the discrete kernel per axis, in cells²: a multilinear (tent) splat adds 1/6, each
- * binomial pass 1/2. The cell size is chosen so that this matches the target kernel's variance.
+ * Variance of the discrete kernel per axis, in cells², that the cell size is chosen for: 1/6 for the
+ * splat (a tent's; the nearest-voxel splat's is 1/12, but sizing for it made 6-5-4's fidelity worse:
+ * docs/deviations.md F1), 1/2 for each binomial pass. The cell then matches the target kernel's variance.
  */
 export function kernelVarianceCells(blurPasses: number): number {
   return 1 / 6 + blurPasses / 2;

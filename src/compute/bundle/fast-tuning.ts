@@ -23,7 +23,7 @@ export function edgeKernelSpread(bandwidth: number, sampleLength: number): numbe
   return (EDGE_SPREAD_SCALE * (bandwidth + sampleLength)) / (2 * Math.sqrt(6));
 }
 
-/** Cell size that gives a multilinear splat + `passes` binomial passes the spread `spread`. */
+/** Cell size that gives the splat + `passes` binomial passes the spread `spread` (kernelVarianceCells). */
 export function cellForSpread(spread: number, passes: number): number {
   return spread / Math.sqrt(kernelVarianceCells(passes));
 }
