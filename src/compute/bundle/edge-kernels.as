@@ -157,11 +157,13 @@ export function splat(points: usize, offsets: usize, edgeCount: i32, table: usiz
  * [zLow, zHigh), moved in place. The sample's vector v = a + t·(b − a) (float32, rows as in `splat`)
  * plus the row at `similarity` (zeros, −s in lane C) dotted with a voxel (C densities, ‖D‖) is
  * f = v·D − s·‖D‖; f at the sample's voxel and its three one-sided neighbours gives the gradient,
- * and the sample moves `step` along it (float64).
+ * and the sample moves `step` along it (float64). With `half` (the sparse gradient, sparse-gradient.ts)
+ * only the odd interior points read the gradient; then each even one moves by the mean of its
+ * neighbours' moves, read against a copy of the edge's points at `before`.
  */
 export function gradient(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize, similarity: usize,
   grid: usize, nx: i32, ny: i32, nz: i32, C: i32, S: i32, lx: f64, ly: f64, lz: f64, inv: f64, step: f64,
-  zLow: f64, zHigh: f64): void {
+  zLow: f64, zHigh: f64, half: i32, before: usize): void {
   const bytes = <usize>S << 2;
   // Ten classes (S = 12, the common case) run unrolled, with the edge's rows a and b − a in registers
   // and the similarity only where it is not zero (lane C, in the last block): the same floats.
@@ -174,7 +176,9 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
       a0 = v128.load(va); a1 = v128.load(va, 16); a2 = v128.load(va, 32);
       b0 = f32x4.sub(v128.load(vb), a0); b1 = f32x4.sub(v128.load(vb, 16), a1); b2 = f32x4.sub(v128.load(vb, 32), a2);
     }
-    for (let j = 1; j + 1 < n; j++) {
+    const edge = points + <usize>first * 12;
+    if (half) memory.copy(before, edge, <usize>n * 12);
+    for (let j = 1; j + 1 < n; j += 1 + half) {
       const o = points + <usize>(first + j) * 12;
       const x = <f64>load<f32>(o), y = <f64>load<f32>(o, 4), z = <f64>load<f32>(o, 8);
       if (!(z >= zLow && z < zHigh)) continue;
@@ -219,6 +223,19 @@ export function gradient(points: usize, offsets: usize, edgeCount: i32, table: u
       if (!(strength > 0)) continue;
       const scale = step / strength;
       store<f32>(o, <f32>(x + gx * scale)); store<f32>(o, <f32>(y + gy * scale), 4); store<f32>(o, <f32>(z + gz * scale), 8);
+    }
+    // With `half`, the even interior points move by the mean of their neighbours' moves.
+    if (half) {
+      for (let j = 2; j + 1 < n; j += 2) {
+        const o = edge + <usize>j * 12, b = before + <usize>j * 12;
+        const x = <f64>load<f32>(o), y = <f64>load<f32>(o, 4), z = <f64>load<f32>(o, 8);
+        if (!(z >= zLow && z < zHigh)) continue;
+        const ol = o - 12, bl = b - 12;
+        const mx = (<f64>load<f32>(ol) - <f64>load<f32>(bl)) + (<f64>load<f32>(o, 12) - <f64>load<f32>(b, 12));
+        const my = (<f64>load<f32>(ol, 4) - <f64>load<f32>(bl, 4)) + (<f64>load<f32>(o, 16) - <f64>load<f32>(b, 16));
+        const mz = (<f64>load<f32>(ol, 8) - <f64>load<f32>(bl, 8)) + (<f64>load<f32>(o, 20) - <f64>load<f32>(b, 20));
+        store<f32>(o, <f32>(x + 0.5 * mx)); store<f32>(o, <f32>(y + 0.5 * my), 4); store<f32>(o, <f32>(z + 0.5 * mz), 8);
+      }
     }
   }
 }

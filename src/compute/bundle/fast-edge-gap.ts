@@ -13,6 +13,7 @@ import { resamplePolyline, resampledPointsBound } from '../resample';
 import type { EdgeImportanceType, NodeClassVectors } from './class-vectors';
 import { SMOOTHING_RADIUS_PERCENT } from './constants';
 import { coarseSmoothingPasses } from './fast-tuning';
+import { moveByNeighbours, sparseGradient } from './sparse-gradient';
 import { WasmGrid } from './edge-kernels-wasm';
 import type { FastGrid } from './fast-grid';
 import { InPlaceWriter } from './in-place-writer';
@@ -84,6 +85,8 @@ export class FastEdgeGap {
   /** Bounding box of the current points: [minX, minY, minZ, maxX, maxY, maxZ]. */
   readonly bounds = new Float64Array(6);
   private readonly smooth = new SmoothScratch();
+  /** The JS path's copy of one edge's points before a sparse gradient step (see sparse-gradient.ts). */
+  private before = new Float32Array(0);
   /**
    * nn_vis's class vector of edge e's samples is linear in t = slot/samples:
    * v(t) = table[a + c] + t·(table[b + c] − table[a + c]) with a = vecA[e], b = vecB[e]; float32 rows
@@ -241,6 +244,7 @@ export class FastEdgeGap {
   advect(grid: FastGrid, step: number, similarity: number, nnVisPasses: number, reductionAfter: number): void {
     const spacing = this.spacing(this.level), next = this.spacing(this.level + 1);
     const smoothingPasses = coarseSmoothingPasses(nnVisPasses, spacing / this.setup.sampleLength);
+    const sparse = sparseGradient(spacing, this.setup.sampleLength);
     this.level++;
     const nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell, C = grid.channels, S = grid.stride;
     const lx = grid.ox - grid.cell / 2, ly = grid.oy - grid.cell / 2, lz = grid.oz - grid.cell / 2;
@@ -254,7 +258,7 @@ export class FastEdgeGap {
       for (let e0 = 0; e0 < this.cur.count;) {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
         grid.kernels.gradient(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4, at.similarity,
-          grid.dataAt, nx, ny, nz, C, S, lx, ly, lz, inv, step, zLow, zHigh);
+          grid.dataAt, nx, ny, nz, C, S, lx, ly, lz, inv, step, zLow, zHigh, sparse ? 1 : 0, at.prev);
         this.finishInWasm(grid, at, points, e0, e1, smoothingPasses, reductionAfter, next, writer);
         e0 = e1;
       }
@@ -272,7 +276,8 @@ export class FastEdgeGap {
     for (let e = 0; e < this.cur.count; e++) {
       const first = offsets[e]!, n = offsets[e + 1]! - first;
       const va = vecA[e]!, vb = vecB[e]!;
-      for (let j = 1; j + 1 < n; j++) {
+      const before = sparse ? this.copyEdge(first, n) : null;
+      for (let j = 1; j + 1 < n; j += sparse ? 2 : 1) {
         const o = (first + j) * 3;
         const x = p[o]!, y = p[o + 1]!, z = p[o + 2]!;
         if (!(z >= zLow && z < zHigh)) continue;
@@ -301,8 +306,16 @@ export class FastEdgeGap {
         const scale = step / strength;
         p[o] = x + gx * scale; p[o + 1] = y + gy * scale; p[o + 2] = z + gz * scale;
       }
+      if (before !== null) moveByNeighbours(p, first, n, before, zLow, zHigh);
     }
     this.smoothAndResample(smoothingPasses, reductionAfter, next);
+  }
+
+  /** A copy of edge points [first, first + n) in a scratch array reused from edge to edge. */
+  private copyEdge(first: number, n: number): Float32Array {
+    if (this.before.length < n * 3) this.before = new Float32Array(n * 3 * 2);
+    this.before.set(this.cur.points.subarray(first * 3, (first + n) * 3));
+    return this.before;
   }
 
   /**
