@@ -487,55 +487,42 @@ export function finish(points: usize, offsets: usize, firstEdge: i32, edgeCount:
   return e;
 }
 
-// fast-grid.ts epanechnikovLine, operation for operation, two lanes at a time (float64): one pass over
-// n steps of `block` floats (a multiple of 2) from `at`, neighbours `block` apart; `copy` receives the
-// line's unblurred floats, s0/s1/t2 hold `block` float64 running sums.
-function epanechnikovLine(at: usize, n: i32, block: i32, radius: f64, reach: i32,
-  s0: usize, s1: usize, t2: usize, copy: usize): void {
+// fast-grid.ts epanechnikovLine, operation for operation, four float32 lanes at a time: one pass over
+// n steps of `block` floats (a multiple of 4) from `at`, neighbours `block` apart; `copy` receives the
+// line's unblurred floats. Weights w_d = 1 − d²/ρ² for |d| ≤ reach, summed from d = −reach up.
+function epanechnikovLine(at: usize, n: i32, block: i32, reach: i32, weights: usize, copy: usize): void {
   const step = <usize>block << 2;
   memory.copy(copy, at, <usize>n * step);
-  const inv = f64x2.splat(1 / (radius * radius));
-  const r2 = f64x2.splat(<f64>reach * <f64>reach), r1 = f64x2.splat(<f64>(reach + 1) * <f64>(reach + 1));
-  const vReach = f64x2.splat(<f64>reach), vReach1 = f64x2.splat(<f64>(reach + 1)), two = f64x2.splat(2);
-  for (let q = 0; q < block; q += 2) {
-    let a = f64x2.splat(0), b = a, c = a;
-    for (let d = 0; d <= reach && d < n; d++) {
-      const f = f64x2.promote_low_f32x4(v128.load64_zero(copy + <usize>d * step + (<usize>q << 2)));
-      const dd = f64x2.splat(<f64>d);
-      a = f64x2.add(a, f);
-      b = f64x2.add(b, f64x2.mul(dd, f));
-      c = f64x2.add(c, f64x2.mul(f64x2.mul(dd, dd), f));
-    }
-    const o8 = <usize>q << 3;
-    v128.store(s0 + o8, a); v128.store(s1 + o8, b); v128.store(t2 + o8, c);
-  }
-  const zero = f64x2.splat(0);
   for (let i = 0; i < n; i++) {
-    const o = at + <usize>i * step;
-    const hasIn = i + 1 + reach < n, hasOut = i - reach >= 0;
-    const inAt = copy + <usize>(i + 1 + reach) * step, outAt = copy + <usize>(i - reach) * step;
-    for (let q = 0; q < block; q += 2) {
-      const o4 = <usize>q << 2, o8 = <usize>q << 3;
-      const sa = v128.load(s0 + o8), sb = v128.load(s1 + o8), tc = v128.load(t2 + o8);
-      v128.store64_lane(o + o4, f32x4.demote_f64x2_zero(f64x2.sub(sa, f64x2.mul(tc, inv))), 0);
-      const fin = hasIn ? f64x2.promote_low_f32x4(v128.load64_zero(inAt + o4)) : zero;
-      const fout = hasOut ? f64x2.promote_low_f32x4(v128.load64_zero(outAt + o4)) : zero;
-      const a = f64x2.add(f64x2.sub(sa, fout), fin);
-      const b = f64x2.sub(f64x2.add(f64x2.add(sb, f64x2.mul(vReach, fout)), f64x2.mul(vReach1, fin)), a);
-      const c = f64x2.sub(f64x2.sub(f64x2.add(f64x2.sub(tc, f64x2.mul(r2, fout)), f64x2.mul(r1, fin)), f64x2.mul(two, b)), a);
-      v128.store(s0 + o8, a); v128.store(s1 + o8, b); v128.store(t2 + o8, c);
+    const lo = max(-reach, -i), hi = min(reach, n - 1 - i);
+    const o = at + <usize>i * step, from = copy + <usize>(i + lo) * step, w0 = weights + (<usize>(lo + reach) << 2);
+    if (step == 48) { // one voxel of ten classes per step (the x pass): its three vectors at once
+      let a0 = f32x4.splat(0), a1 = a0, a2 = a0;
+      for (let d = 0, f = from, w = w0; d <= hi - lo; d++, f += 48, w += 4) {
+        const wv = v128.load32_splat(w);
+        a0 = f32x4.add(a0, f32x4.mul(wv, v128.load(f)));
+        a1 = f32x4.add(a1, f32x4.mul(wv, v128.load(f, 16)));
+        a2 = f32x4.add(a2, f32x4.mul(wv, v128.load(f, 32)));
+      }
+      v128.store(o, a0); v128.store(o, a1, 16); v128.store(o, a2, 32);
+      continue;
+    }
+    for (let q: usize = 0; q < step; q += 16) {
+      let acc = f32x4.splat(0);
+      for (let d = 0, f = from + q, w = w0; d <= hi - lo; d++, f += step, w += 4) acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(w), v128.load(f)));
+      v128.store(o + q, acc);
     }
   }
 }
 
 /**
  * fast-grid.ts epanechnikovBlur2d of the flat nx·ny grid of S floats per voxel at `data`: along x row by
- * row, then along y; `scratch` holds nx·ny·S floats of copy, then 3·nx·S float64 running sums (16-aligned).
+ * row, then along y; `scratch` holds the 2·reach + 1 float32 weights, then nx·ny·S floats of copy.
  */
 export function epanechnikov2d(data: usize, nx: i32, ny: i32, S: i32, radius: f64, reach: i32, scratch: usize): void {
-  const block = nx * S;
-  const copy = scratch, sums = scratch + ((<usize>(nx * ny * S) << 2) + 15 & ~15);
-  const s0 = sums, s1 = s0 + (<usize>block << 3), t2 = s1 + (<usize>block << 3);
-  for (let r = 0; r < ny; r++) epanechnikovLine(data + (<usize>(r * block) << 2), nx, S, radius, reach, s0, s1, t2, copy);
-  epanechnikovLine(data, ny, block, radius, reach, s0, s1, t2, copy);
+  const block = nx * S, inv = 1 / (radius * radius);
+  for (let d = -reach; d <= reach; d++) store<f32>(scratch + (<usize>(d + reach) << 2), <f32>(1 - <f64>(d * d) * inv));
+  const copy = scratch + (<usize>(2 * reach + 1) << 2);
+  for (let r = 0; r < ny; r++) epanechnikovLine(data + (<usize>(r * block) << 2), nx, S, reach, scratch, copy);
+  epanechnikovLine(data, ny, block, reach, scratch, copy);
 }

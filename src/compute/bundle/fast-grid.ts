@@ -151,42 +151,28 @@ export function blurGrid(store: GridStore, grid: FastGrid, passes: number): void
 
 /**
  * One Epanechnikov pass over n steps of `block` floats (neighbours `block` apart) starting at `start`:
- * out_i = Σ_|d|≤R (1 − d²/ρ²)·f_{i+d} = S0 − T2/ρ², with the window's count S0, first moment S1 and
- * second moment T2 (about i) updated in O(1) per step, so the cost does not grow with the radius.
+ * out_i = Σ_|d|≤reach w_d·f_{i+d} with w_d = 1 − d²/ρ² (zero outside the line), in float32 as the WASM
+ * kernel's lanes, summed from d = −reach up. `copy` receives the line's unblurred floats.
  */
-function epanechnikovLine(
-  data: Float32Array, start: number, n: number, block: number, radius: number, reach: number,
-  s0: Float64Array, s1: Float64Array, t2: Float64Array, copy: Float32Array,
-): void {
+function epanechnikovLine(data: Float32Array, start: number, n: number, block: number, radius: number, reach: number, copy: Float32Array): void {
   copy.set(data.subarray(start, start + n * block));
-  const inv = 1 / (radius * radius), r2 = reach * reach, r1 = (reach + 1) * (reach + 1);
-  for (let q = 0; q < block; q++) {
-    let a = 0, b = 0, c = 0;
-    for (let d = 0; d <= reach && d < n; d++) {
-      const f = copy[d * block + q]!;
-      a += f; b += d * f; c += d * d * f;
-    }
-    s0[q] = a; s1[q] = b; t2[q] = c;
-  }
+  const inv = 1 / (radius * radius);
+  const weights = Float32Array.from({ length: 2 * reach + 1 }, (_, k) => 1 - (k - reach) * (k - reach) * inv);
   for (let i = 0; i < n; i++) {
+    const lo = max(-reach, -i), hi = min(reach, n - 1 - i);
     const o = start + i * block;
-    const hasIn = i + 1 + reach < n, hasOut = i - reach >= 0;
-    const inAt = (i + 1 + reach) * block, outAt = (i - reach) * block;
     for (let q = 0; q < block; q++) {
-      data[o + q] = s0[q]! - t2[q]! * inv;
-      const fin = hasIn ? copy[inAt + q]! : 0, fout = hasOut ? copy[outAt + q]! : 0;
-      const a = s0[q]! - fout + fin;
-      const b = s1[q]! + reach * fout + (reach + 1) * fin - a;
-      t2[q] = t2[q]! - r2 * fout + r1 * fin - 2 * b - a;
-      s0[q] = a; s1[q] = b;
+      let acc = 0;
+      for (let d = lo; d <= hi; d++) acc = fround(acc + fround(weights[d + reach]! * copy[(i + d) * block + q]!));
+      data[o + q] = acc;
     }
   }
 }
 
 /**
  * Separable Epanechnikov blur of a flat (2D) grid: weights 1 − (d/radius)² for |d| < radius cells along
- * x, then y, in place; O(1) per voxel and channel whatever the radius. In WASM SIMD where available
- * (same bytes), else in JS.
+ * x, then y, in place. Its cost per voxel grows with the radius, which the node grid keeps at most
+ * NODE_CELLS_PER_BANDWIDTH cells (fast-tuning.ts). In WASM SIMD where available (same bytes), else in JS.
  */
 export function epanechnikovBlur2d(store: GridStore, grid: FastGrid, radius: number): void {
   if (grid instanceof WasmGrid) {
@@ -197,9 +183,8 @@ export function epanechnikovBlur2d(store: GridStore, grid: FastGrid, radius: num
   const reach = max(ceil(radius) - 1, 0);
   const block = nx * C;
   const copy = store.blurScratch(nx * ny * C);
-  const s0 = new Float64Array(block), s1 = new Float64Array(block), t2 = new Float64Array(block);
-  for (let r = 0; r < ny; r++) epanechnikovLine(data, r * block, nx, C, radius, reach, s0, s1, t2, copy);
-  epanechnikovLine(data, 0, ny, block, radius, reach, s0, s1, t2, copy);
+  for (let r = 0; r < ny; r++) epanechnikovLine(data, r * block, nx, C, radius, reach, copy);
+  epanechnikovLine(data, 0, ny, block, radius, reach, copy);
 }
 
 /** Adds `src`'s densities into `dst` (same layout): combines two workers' partial grids (WASM SIMD where available, same bytes). */
