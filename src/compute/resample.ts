@@ -6,6 +6,8 @@
 import { RESAMPLE_RESERVED_SLOTS, RESAMPLE_TOLERANCE, TAIL_DROP_FRACTION, TAIL_MIDPOINT_FRACTION } from './geometry-constants';
 import type { Polylines } from './polylines';
 
+const { fround } = Math;
+
 function distance(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
   const dx = ax - bx;
   const dy = ay - by;
@@ -88,6 +90,17 @@ export function resamplePolyline(
     cx = nx; cy = ny; cz = nz;
     dChecked = dNext;
   }
+  return finishTail(src, sz, dst, out, written, lx, ly, lz, px, py, pz, sampleLen);
+}
+
+/**
+ * The tail rule and the end point (src[sz..sz+2]) after `written` points, the last at dst[out..]:
+ * `l` is that point, `p` the one before it. Returns the polyline's point count.
+ */
+function finishTail(
+  src: Float32Array, sz: number, dst: Float32Array, out: number, written: number,
+  lx: number, ly: number, lz: number, px: number, py: number, pz: number, sampleLen: number,
+): number {
   const ex = src[sz]!, ey = src[sz + 1]!, ez = src[sz + 2]!;
   if (written > 1) {
     const dEnd = distance(ex, ey, ez, lx, ly, lz);
@@ -105,6 +118,59 @@ export function resamplePolyline(
   dst[out + 1] = ey;
   dst[out + 2] = ez;
   return written + 1;
+}
+
+/** `distance` in float32: every operation rounded as a float32 lane would. */
+function distance32(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
+  const dx = fround(ax - bx), dy = fround(ay - by), dz = fround(az - bz);
+  return fround(Math.sqrt(fround(fround(fround(dx * dx) + fround(dy * dy)) + fround(dz * dz))));
+}
+
+/**
+ * `resamplePolyline` with the walk in float32 (the fast engine's WASM kernel walks four polylines at
+ * once in float32 lanes, edge-kernels.as `resampleQuad`; this gives its bytes): the same rules, every
+ * distance, ratio and interpolation rounded to float32. The tail rule is `resamplePolyline`'s.
+ */
+export function resamplePolyline32(
+  src: Float32Array, srcFirst: number, srcCount: number, sampleLen: number, maxPoints: number, dst: Float32Array, dstFirst: number,
+): number {
+  const limit = maxPoints - RESAMPLE_RESERVED_SLOTS;
+  const length = fround(sampleLen), emitAt = fround(RESAMPLE_TOLERANCE * sampleLen);
+  const s0 = 3 * srcFirst, sz = 3 * (srcFirst + srcCount - 1);
+  let out = 3 * dstFirst;
+  dst[out] = src[s0]!;
+  dst[out + 1] = src[s0 + 1]!;
+  dst[out + 2] = src[s0 + 2]!;
+  let written = 1;
+  let lx = src[s0]!, ly = src[s0 + 1]!, lz = src[s0 + 2]!;
+  let px = lx, py = ly, pz = lz;
+  let cx = lx, cy = ly, cz = lz;
+  let dChecked = 0;
+  for (let j = 1; j < srcCount && written < limit; j++) {
+    const at = s0 + 3 * j;
+    const nx = src[at]!, ny = src[at + 1]!, nz = src[at + 2]!;
+    let dNext = distance32(nx, ny, nz, lx, ly, lz);
+    while (dNext >= emitAt && written < limit) {
+      const span = fround(dNext - dChecked);
+      let t = span > 0 ? fround(fround(length - dChecked) / span) : 1;
+      t = t < 0 ? 0 : 1 < t ? 1 : t;
+      px = lx; py = ly; pz = lz;
+      lx = fround(cx + fround(fround(nx - cx) * t));
+      ly = fround(cy + fround(fround(ny - cy) * t));
+      lz = fround(cz + fround(fround(nz - cz) * t));
+      out += 3;
+      dst[out] = lx;
+      dst[out + 1] = ly;
+      dst[out + 2] = lz;
+      written++;
+      dNext = distance32(nx, ny, nz, lx, ly, lz);
+      cx = lx; cy = ly; cz = lz;
+      dChecked = 0;
+    }
+    cx = nx; cy = ny; cz = nz;
+    dChecked = dNext;
+  }
+  return finishTail(src, sz, dst, out, written, lx, ly, lz, px, py, pz, sampleLen);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { resampledPointsBound, resamplePolyline, resamplePolylines } from '../../src/compute/resample';
+import { resampledPointsBound, resamplePolyline, resamplePolyline32, resamplePolylines } from '../../src/compute/resample';
 
 /** Resamples the polyline `xyz` (flat) and returns its points as [x, y, z] triples. */
 function resample(xyz: number[], sampleLen: number, maxPoints = 100): number[][] {
@@ -72,4 +72,45 @@ test('resamplePolylines refuses buffers that could overflow', () => {
   const src = { points: Float32Array.of(0, 0, 0, 1, 0, 0), pointOffsets: Int32Array.of(0, 2) };
   expect(() => resamplePolylines(src, 1, 100, { points: new Float32Array(293), pointOffsets: new Int32Array(2) })).toThrow('needs 294');
   expect(() => resamplePolylines(src, 1, 100, { points: new Float32Array(294), pointOffsets: new Int32Array(1) })).toThrow('needs 2');
+});
+
+// The fast engine walks in float32 (four polylines per WASM f32x4 vector): the same rules, rounded
+// to float32 at every step.
+describe('resamplePolyline32', () => {
+  /** A wiggly polyline of `n` points, 0.03–0.09 apart, from a fixed seed. */
+  function wiggly(n: number, seed: number): Float32Array {
+    let s = seed;
+    const rand = (): number => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const xyz = new Float32Array(n * 3);
+    for (let i = 1; i < n; i++) {
+      const step = 0.03 + 0.06 * rand();
+      xyz[3 * i] = xyz[3 * i - 3]! + step * (rand() - 0.5);
+      xyz[3 * i + 1] = xyz[3 * i - 2]! + step * (rand() - 0.5);
+      xyz[3 * i + 2] = xyz[3 * i - 1]! + step;
+    }
+    return xyz;
+  }
+
+  it.each([[7, 1], [30, 2], [60, 3], [90, 4]])('follows resamplePolyline within float32 rounding (%i points, seed %i)', (n, seed) => {
+    const src = wiggly(n, seed), maxPoints = 120;
+    const a = new Float32Array(resampledPointsBound(maxPoints) * 3), b = a.slice();
+    const count = resamplePolyline(src, 0, n, 0.0667, maxPoints, a, 0);
+    expect(resamplePolyline32(src, 0, n, 0.0667, maxPoints, b, 0)).toBe(count);
+    for (let i = 0; i < count * 3; i++) expect(Math.abs(b[i]! - a[i]!)).toBeLessThan(1e-5);
+    // The end points are copied bit for bit.
+    expect(Array.from(b.subarray(0, 3))).toEqual(Array.from(src.subarray(0, 3)));
+    expect(Array.from(b.subarray(3 * count - 3, 3 * count))).toEqual(Array.from(src.subarray(3 * n - 3)));
+  });
+
+  it('keeps nn_vis\'s rules: spacing, the tail rule and the emission limit', () => {
+    const run = (xyz: number[], sampleLen: number, maxPoints = 100): number[] => {
+      const dst = new Float32Array(resampledPointsBound(maxPoints) * 3);
+      const count = resamplePolyline32(Float32Array.from(xyz), 0, xyz.length / 3, sampleLen, maxPoints, dst, 0);
+      return Array.from({ length: count }, (_, k) => dst[3 * k]!);
+    };
+    expect(run([0, 0, 0, 3.8, 0, 0], 1)).toEqual([0, 1, 2, 3, f(3.8)]);
+    expect(run([0, 0, 0, 3.2, 0, 0], 1)).toEqual([0, 1, 2, f(3.2)]); // 3 is within 0.3 of the end: dropped
+    expect(run([0, 0, 0, 3.5, 0, 0], 1)).toEqual([0, 1, 2, f(2.75), f(3.5)]); // within 0.7: the midpoint of 2 and the end
+    expect(run([0, 0, 0, 50, 0, 0], 1, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 50]); // maxPoints − 3 emitted, then the end
+  });
 });

@@ -1,8 +1,8 @@
 // AssemblyScript (not TypeScript; the extension keeps tsc away): the fast engine's edge-grid kernels
 // (splat, binomial blur, norms, gradient step, smoothing, resample) and the node grid's Epanechnikov
 // blur in WASM. Each does the JS version's arithmetic operation for operation — float32 storage;
-// float32 lanes in the splat, the gradient's dot products and the 3-point smoothing, float64
-// elsewhere; sums in the same order — so the WASM and JS paths give the same bytes. Build with the
+// float32 lanes in the splat, the blur, the gradient's dot products, the 3-point smoothing and the
+// resample, float64 elsewhere; sums in the same order — so the WASM and JS paths give the same bytes. Build with the
 // command in edge-kernels-wasm.ts. Pointers are byte offsets into this module's memory; a `points` pointer may
 // lie before the staged chunk it addresses (point i at points + 12·i; i32 addresses wrap).
 
@@ -299,44 +299,8 @@ function dist(ax: f64, ay: f64, az: f64, bx: f64, by: f64, bz: f64): f64 {
   return Math.sqrt(dx * dx + dy * dy + dz * dz);
 }
 
-// compute/resample.ts resamplePolyline, operation for operation: returns the points written at `dst`.
-function resample(src: usize, count: i32, sampleLen: f64, maxPoints: i32, dst: usize,
-  reserved: i32, tolerance: f64, tailDrop: f64, tailMid: f64): i32 {
-  const limit = maxPoints - reserved;
-  const emitAt = tolerance * sampleLen;
-  const sz = src + <usize>(count - 1) * 12;
-  let out = dst;
-  store<f32>(out, load<f32>(src)); store<f32>(out, load<f32>(src, 4), 4); store<f32>(out, load<f32>(src, 8), 8);
-  let written = 1;
-  let lx = <f64>load<f32>(src), ly = <f64>load<f32>(src, 4), lz = <f64>load<f32>(src, 8);
-  let px = lx, py = ly, pz = lz, cx = lx, cy = ly, cz = lz;
-  let dChecked = 0.0;
-  for (let j = 1; j < count && written < limit; j++) {
-    const at = src + <usize>j * 12;
-    const nx = <f64>load<f32>(at), ny = <f64>load<f32>(at, 4), nz = <f64>load<f32>(at, 8);
-    let dNext = dist(nx, ny, nz, lx, ly, lz);
-    while (dNext >= emitAt && written < limit) {
-      const span = dNext - dChecked;
-      let t = span > 0 ? (sampleLen - dChecked) / span : 1.0;
-      t = t < 0 ? 0.0 : t > 1 ? 1.0 : t;
-      px = lx; py = ly; pz = lz;
-      out += 12;
-      const qx = <f32>(cx + (nx - cx) * t), qy = <f32>(cy + (ny - cy) * t), qz = <f32>(cz + (nz - cz) * t);
-      store<f32>(out, qx); store<f32>(out, qy, 4); store<f32>(out, qz, 8);
-      lx = <f64>qx; ly = <f64>qy; lz = <f64>qz;
-      written++;
-      dNext = dist(nx, ny, nz, lx, ly, lz);
-      cx = lx; cy = ly; cz = lz;
-      dChecked = 0;
-    }
-    cx = nx; cy = ny; cz = nz;
-    dChecked = dNext;
-  }
-  return tail(sz, out, written, lx, ly, lz, px, py, pz, sampleLen, tailDrop, tailMid);
-}
-
-// resample's tail rule and end point, after `written` points with the last at `out` (l: that point,
-// p: the one before it, as float64); returns the polyline's point count.
+// compute/resample.ts finishTail: the tail rule and the end point after `written` points, the last at
+// `out` (l: that point, p: the one before it, as float64); returns the polyline's point count.
 function tail(sz: usize, out: usize, written: i32, lx: f64, ly: f64, lz: f64, px: f64, py: f64, pz: f64,
   sampleLen: f64, tailDrop: f64, tailMid: f64): i32 {
   const ex = <f64>load<f32>(sz), ey = <f64>load<f32>(sz, 4), ez = <f64>load<f32>(sz, 8);
@@ -354,89 +318,109 @@ function tail(sz: usize, out: usize, written: i32, lx: f64, ly: f64, lz: f64, px
   return written + 1;
 }
 
-// The f64x2 lanes (a, b), each the float32 at a point's byte offset `off` widened.
+// f32x4 distance of each lane's pair of points (compute/resample.ts distance32).
 // @ts-ignore: decorator
-@inline function pair(a: usize, b: usize, off: usize): v128 {
-  return f64x2.replace_lane(f64x2.splat(<f64>load<f32>(a + off)), 1, <f64>load<f32>(b + off));
+@inline function dist4(ax: v128, ay: v128, az: v128, bx: v128, by: v128, bz: v128): v128 {
+  const dx = f32x4.sub(ax, bx), dy = f32x4.sub(ay, by), dz = f32x4.sub(az, bz);
+  return f32x4.sqrt(f32x4.add(f32x4.add(f32x4.mul(dx, dx), f32x4.mul(dy, dy)), f32x4.mul(dz, dz)));
 }
 
-// f64x2 distance of each lane's pair of points, as `dist`.
+// The float32 at byte `off` of four points, one per lane.
 // @ts-ignore: decorator
-@inline function dist2(ax: v128, ay: v128, az: v128, bx: v128, by: v128, bz: v128): v128 {
-  const dx = f64x2.sub(ax, bx), dy = f64x2.sub(ay, by), dz = f64x2.sub(az, bz);
-  return f64x2.sqrt(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)));
+@inline function gather4(a: usize, b: usize, c: usize, d: usize, off: usize): v128 {
+  let v = f32x4.splat(load<f32>(a + off));
+  v = f32x4.replace_lane(v, 1, load<f32>(b + off));
+  v = f32x4.replace_lane(v, 2, load<f32>(c + off));
+  return f32x4.replace_lane(v, 3, load<f32>(d + off));
 }
 
-// Lane mask (all ones where true) of two flags.
+// Lane mask (all ones where true) of four flags.
 // @ts-ignore: decorator
-@inline function lanes(a: bool, b: bool): v128 {
-  return i64x2.replace_lane(i64x2.splat(a ? -1 : 0), 1, b ? -1 : 0);
+@inline function mask4(a: bool, b: bool, c: bool, d: bool): v128 {
+  let v = i32x4.splat(a ? -1 : 0);
+  v = i32x4.replace_lane(v, 1, b ? -1 : 0);
+  v = i32x4.replace_lane(v, 2, c ? -1 : 0);
+  return i32x4.replace_lane(v, 3, d ? -1 : 0);
+}
+
+// Stores lane `lane` of the point (qx, qy, qz) at `out`.
+// @ts-ignore: decorator
+@inline function put(out: usize, qx: v128, qy: v128, qz: v128, lane: u8): void {
+  if (lane == 0) { v128.store32_lane(out, qx, 0); v128.store32_lane(out, qy, 0, 4); v128.store32_lane(out, qz, 0, 8); }
+  else if (lane == 1) { v128.store32_lane(out, qx, 1); v128.store32_lane(out, qy, 1, 4); v128.store32_lane(out, qz, 1, 8); }
+  else if (lane == 2) { v128.store32_lane(out, qx, 2); v128.store32_lane(out, qy, 2, 4); v128.store32_lane(out, qz, 2, 8); }
+  else { v128.store32_lane(out, qx, 3); v128.store32_lane(out, qy, 3, 4); v128.store32_lane(out, qz, 3, 8); }
 }
 
 /**
- * `resample` of two polylines at once, polyline A in lane 0 and B in lane 1 of f64x2 vectors, each
- * lane with resample's arithmetic exactly (the same bytes). One polyline's walk is a serial chain (a
- * square root, a division and a float32 round trip per emitted point) that leaves the core mostly
- * idle; two independent chains run in about the time of one. Per round every active lane takes its
- * next input point and emits while it is far enough; a lane that is done idles (masked) until the
- * other is. Returns the two point counts, A's in the low 32 bits.
+ * compute/resample.ts resamplePolyline32 of up to four polylines at once, one per f32x4 lane, each lane
+ * operation for operation as the JS function (the same bytes). One polyline's walk is a serial chain (a
+ * square root, a division and an interpolation per emitted point) that leaves the core mostly idle;
+ * four chains share each instruction. Per round every walking lane takes its next input point, then
+ * emits while any lane's point is far enough (the others are masked); a lane that is done idles
+ * (masked, re-reading its last point) until all are. `io` holds three i32 per lane: source pointer,
+ * point count (replaced by the output's point count), output pointer; lanes past `used` are unused.
  */
-function resamplePair(srcA: usize, countA: i32, dstA: usize, srcB: usize, countB: i32, dstB: usize,
-  sampleLen: f64, limit: i32, emitAt: f64, tailDrop: f64, tailMid: f64): i64 {
-  const zero = f64x2.splat(0), one = f64x2.splat(1), length = f64x2.splat(sampleLen);
-  memory.copy(dstA, srcA, 12); memory.copy(dstB, srcB, 12);
-  let lx = pair(srcA, srcB, 0), ly = pair(srcA, srcB, 4), lz = pair(srcA, srcB, 8);
+function resampleQuad(io: usize, used: i32, sampleLen: f64, limit: i32, emitAt32: f32, tailDrop: f64, tailMid: f64): void {
+  const zero = f32x4.splat(0), one = f32x4.splat(1), length = f32x4.splat(<f32>sampleLen);
+  const sA = <usize>load<i32>(io), sB = <usize>load<i32>(io, 12), sC = <usize>load<i32>(io, 24), sD = <usize>load<i32>(io, 36);
+  const nA = load<i32>(io, 4), nB = used > 1 ? load<i32>(io, 16) : nA, nC = used > 2 ? load<i32>(io, 28) : nA, nD = used > 3 ? load<i32>(io, 40) : nA;
+  const srcB = used > 1 ? sB : sA, srcC = used > 2 ? sC : sA, srcD = used > 3 ? sD : sA;
+  let oA = <usize>load<i32>(io, 8), oB = <usize>load<i32>(io, 20), oC = <usize>load<i32>(io, 32), oD = <usize>load<i32>(io, 44);
+  memory.copy(oA, sA, 12); if (used > 1) memory.copy(oB, srcB, 12); if (used > 2) memory.copy(oC, srcC, 12); if (used > 3) memory.copy(oD, srcD, 12);
+  let lx = gather4(sA, srcB, srcC, srcD, 0), ly = gather4(sA, srcB, srcC, srcD, 4), lz = gather4(sA, srcB, srcC, srcD, 8);
   let px = lx, py = ly, pz = lz, cx = lx, cy = ly, cz = lz, dChecked = zero;
-  let outA = dstA, outB = dstB, writtenA = 1, writtenB = 1, jA = 1, jB = 1;
-  let onA = jA < countA && writtenA < limit, onB = jB < countB && writtenB < limit;
-  while (onA || onB) {
-    // An idle lane re-reads its last point; its results are masked out.
-    const atA = srcA + <usize>(onA ? jA : countA - 1) * 12, atB = srcB + <usize>(onB ? jB : countB - 1) * 12;
-    const nx = pair(atA, atB, 0), ny = pair(atA, atB, 4), nz = pair(atA, atB, 8);
-    let dNext = dist2(nx, ny, nz, lx, ly, lz);
+  let wA = 1, wB = 1, wC = 1, wD = 1, jA = 1, jB = 1, jC = 1, jD = 1;
+  let onA = 1 < nA && 1 < limit, onB = used > 1 && 1 < nB && 1 < limit, onC = used > 2 && 1 < nC && 1 < limit, onD = used > 3 && 1 < nD && 1 < limit;
+  while (onA || onB || onC || onD) {
+    const aA = sA + <usize>(onA ? jA : nA - 1) * 12, aB = srcB + <usize>(onB ? jB : nB - 1) * 12;
+    const aC = srcC + <usize>(onC ? jC : nC - 1) * 12, aD = srcD + <usize>(onD ? jD : nD - 1) * 12;
+    const nx = gather4(aA, aB, aC, aD, 0), ny = gather4(aA, aB, aC, aD, 4), nz = gather4(aA, aB, aC, aD, 8);
+    let dNext = dist4(nx, ny, nz, lx, ly, lz);
     for (;;) {
-      const emitA = onA && writtenA < limit && f64x2.extract_lane(dNext, 0) >= emitAt;
-      const emitB = onB && writtenB < limit && f64x2.extract_lane(dNext, 1) >= emitAt;
-      if (!(emitA || emitB)) break;
-      const span = f64x2.sub(dNext, dChecked);
-      let t = v128.bitselect(f64x2.div(f64x2.sub(length, dChecked), span), one, f64x2.gt(span, zero));
-      t = f64x2.pmin(f64x2.pmax(t, zero), one); // pmax(t, 0) = t < 0 ? 0 : t, pmin(t, 1) = 1 < t ? 1 : t
-      // The float32 points stored, walked on from as float64.
-      const qx32 = f32x4.demote_f64x2_zero(f64x2.add(cx, f64x2.mul(f64x2.sub(nx, cx), t)));
-      const qy32 = f32x4.demote_f64x2_zero(f64x2.add(cy, f64x2.mul(f64x2.sub(ny, cy), t)));
-      const qz32 = f32x4.demote_f64x2_zero(f64x2.add(cz, f64x2.mul(f64x2.sub(nz, cz), t)));
-      const qx = f64x2.promote_low_f32x4(qx32), qy = f64x2.promote_low_f32x4(qy32), qz = f64x2.promote_low_f32x4(qz32);
-      const m = lanes(emitA, emitB);
+      const eA = onA && wA < limit && f32x4.extract_lane(dNext, 0) >= emitAt32;
+      const eB = onB && wB < limit && f32x4.extract_lane(dNext, 1) >= emitAt32;
+      const eC = onC && wC < limit && f32x4.extract_lane(dNext, 2) >= emitAt32;
+      const eD = onD && wD < limit && f32x4.extract_lane(dNext, 3) >= emitAt32;
+      if (!(eA || eB || eC || eD)) break;
+      const span = f32x4.sub(dNext, dChecked);
+      let t = v128.bitselect(f32x4.div(f32x4.sub(length, dChecked), span), one, f32x4.gt(span, zero));
+      t = f32x4.pmin(f32x4.pmax(t, zero), one);
+      const qx = f32x4.add(cx, f32x4.mul(f32x4.sub(nx, cx), t));
+      const qy = f32x4.add(cy, f32x4.mul(f32x4.sub(ny, cy), t));
+      const qz = f32x4.add(cz, f32x4.mul(f32x4.sub(nz, cz), t));
+      const m = mask4(eA, eB, eC, eD);
       px = v128.bitselect(lx, px, m); py = v128.bitselect(ly, py, m); pz = v128.bitselect(lz, pz, m);
       lx = v128.bitselect(qx, lx, m); ly = v128.bitselect(qy, ly, m); lz = v128.bitselect(qz, lz, m);
       cx = v128.bitselect(qx, cx, m); cy = v128.bitselect(qy, cy, m); cz = v128.bitselect(qz, cz, m);
       dChecked = v128.bitselect(zero, dChecked, m);
-      dNext = v128.bitselect(dist2(nx, ny, nz, qx, qy, qz), dNext, m);
-      if (emitA) {
-        outA += 12; writtenA++;
-        v128.store32_lane(outA, qx32, 0); v128.store32_lane(outA, qy32, 0, 4); v128.store32_lane(outA, qz32, 0, 8);
-      }
-      if (emitB) {
-        outB += 12; writtenB++;
-        v128.store32_lane(outB, qx32, 1); v128.store32_lane(outB, qy32, 1, 4); v128.store32_lane(outB, qz32, 1, 8);
-      }
+      dNext = v128.bitselect(dist4(nx, ny, nz, qx, qy, qz), dNext, m);
+      if (eA) { oA += 12; wA++; put(oA, qx, qy, qz, 0); }
+      if (eB) { oB += 12; wB++; put(oB, qx, qy, qz, 1); }
+      if (eC) { oC += 12; wC++; put(oC, qx, qy, qz, 2); }
+      if (eD) { oD += 12; wD++; put(oD, qx, qy, qz, 3); }
     }
-    const on = lanes(onA, onB);
+    const on = mask4(onA, onB, onC, onD);
     cx = v128.bitselect(nx, cx, on); cy = v128.bitselect(ny, cy, on); cz = v128.bitselect(nz, cz, on);
     dChecked = v128.bitselect(dNext, dChecked, on);
-    if (onA) { jA++; onA = jA < countA && writtenA < limit; }
-    if (onB) { jB++; onB = jB < countB && writtenB < limit; }
+    if (onA) { jA++; onA = jA < nA && wA < limit; }
+    if (onB) { jB++; onB = jB < nB && wB < limit; }
+    if (onC) { jC++; onC = jC < nC && wC < limit; }
+    if (onD) { jD++; onD = jD < nD && wD < limit; }
   }
-  const a = tail(srcA + <usize>(countA - 1) * 12, outA, writtenA, f64x2.extract_lane(lx, 0), f64x2.extract_lane(ly, 0), f64x2.extract_lane(lz, 0),
-    f64x2.extract_lane(px, 0), f64x2.extract_lane(py, 0), f64x2.extract_lane(pz, 0), sampleLen, tailDrop, tailMid);
-  const b = tail(srcB + <usize>(countB - 1) * 12, outB, writtenB, f64x2.extract_lane(lx, 1), f64x2.extract_lane(ly, 1), f64x2.extract_lane(lz, 1),
-    f64x2.extract_lane(px, 1), f64x2.extract_lane(py, 1), f64x2.extract_lane(pz, 1), sampleLen, tailDrop, tailMid);
-  return (<i64>b << 32) | <i64>a;
+  store<i32>(io, tail(sA + <usize>(nA - 1) * 12, oA, wA, <f64>f32x4.extract_lane(lx, 0), <f64>f32x4.extract_lane(ly, 0), <f64>f32x4.extract_lane(lz, 0),
+    <f64>f32x4.extract_lane(px, 0), <f64>f32x4.extract_lane(py, 0), <f64>f32x4.extract_lane(pz, 0), sampleLen, tailDrop, tailMid), 4);
+  if (used > 1) store<i32>(io, tail(sB + <usize>(nB - 1) * 12, oB, wB, <f64>f32x4.extract_lane(lx, 1), <f64>f32x4.extract_lane(ly, 1), <f64>f32x4.extract_lane(lz, 1),
+    <f64>f32x4.extract_lane(px, 1), <f64>f32x4.extract_lane(py, 1), <f64>f32x4.extract_lane(pz, 1), sampleLen, tailDrop, tailMid), 16);
+  if (used > 2) store<i32>(io, tail(sC + <usize>(nC - 1) * 12, oC, wC, <f64>f32x4.extract_lane(lx, 2), <f64>f32x4.extract_lane(ly, 2), <f64>f32x4.extract_lane(lz, 2),
+    <f64>f32x4.extract_lane(px, 2), <f64>f32x4.extract_lane(py, 2), <f64>f32x4.extract_lane(pz, 2), sampleLen, tailDrop, tailMid), 28);
+  if (used > 3) store<i32>(io, tail(sD + <usize>(nD - 1) * 12, oD, wD, <f64>f32x4.extract_lane(lx, 3), <f64>f32x4.extract_lane(ly, 3), <f64>f32x4.extract_lane(lz, 3),
+    <f64>f32x4.extract_lane(px, 3), <f64>f32x4.extract_lane(py, 3), <f64>f32x4.extract_lane(pz, 3), sampleLen, tailDrop, tailMid), 40);
 }
 
 /**
  * After `gradient`, per edge from `firstEdge` on (its points stay in L1): smoothing (schedule.ts window
- * ⌊n·percent·reductionAfter/100⌋, at least 1) and the resample into `out` (offsets into
+ * ⌊n·percent·reductionAfter/100⌋, at least 1) and the float32 resample (resampleQuad) into `out` (offsets into
  * `outOffsets`, point cursor starting at outOffsets[firstEdge]; point p is written at out + (p − outBase)·12),
  * while the next edge's worst case (`bound` points) fits in `capacity` points, widening the box at
  * `bounds` (f32x4 minima, then maxima; lane 3 unused) by every point written. Returns the first edge
@@ -449,39 +433,34 @@ export function finish(points: usize, offsets: usize, firstEdge: i32, edgeCount:
   // The running bounding box of the output (FastEdgeGap.bounds): x/y/z minima, then maxima, as f32x4.
   let lo = v128.load(bounds), hi = v128.load(bounds + 16);
   let e = firstEdge;
+  // resampleQuad's lanes (12 bytes each) after the smoothing's scratch (3·bound float64).
+  const io = prev + <usize>bound * 24;
   while (e < edgeCount) {
-    // Two edges at once (resamplePair) while both worst cases fit: the second is written after the
-    // first's worst case, then moved up behind the first.
-    const two = e + 1 < edgeCount && cursor - outBase + 2 * bound <= capacity;
-    if (!two && cursor - outBase + bound > capacity) break;
+    // Up to four edges at once while their worst cases fit: edge i of the group is written after i
+    // worst cases, then moved up behind the one before it.
+    const used = min(min(4, edgeCount - e), (capacity - (cursor - outBase)) / bound);
+    if (used <= 0) break;
     const dst = out + <usize>(cursor - outBase) * 12;
-    const firstA = load<i32>(offsets + (<usize>e << 2)), nA = load<i32>(offsets + (<usize>(e + 1) << 2)) - firstA;
-    const atA = points + <usize>firstA * 12;
-    if (passes > 0) smooth(atA, nA, max(<i32>Math.floor((<f64>nA * percent * reductionAfter) / 100), 1), passes, prev);
-    let writtenA = 0, writtenB = 0;
-    if (two) {
-      const firstB = load<i32>(offsets + (<usize>(e + 1) << 2)), nB = load<i32>(offsets + (<usize>(e + 2) << 2)) - firstB;
-      const atB = points + <usize>firstB * 12;
-      if (passes > 0) smooth(atB, nB, max(<i32>Math.floor((<f64>nB * percent * reductionAfter) / 100), 1), passes, prev);
-      const dstB = dst + <usize>bound * 12;
-      const both = resamplePair(atA, nA, dst, atB, nB, dstB, sampleLen, maxPoints - reserved, tolerance * sampleLen, tailDrop, tailMid);
-      writtenA = <i32>both; writtenB = <i32>(both >>> 32);
-      memory.copy(dst + <usize>writtenA * 12, dstB, <usize>writtenB * 12);
-    } else {
-      writtenA = resample(atA, nA, sampleLen, maxPoints, dst, reserved, tolerance, tailDrop, tailMid);
+    for (let i = 0; i < used; i++) {
+      const first = load<i32>(offsets + (<usize>(e + i) << 2)), n = load<i32>(offsets + (<usize>(e + i + 1) << 2)) - first;
+      const at = points + <usize>first * 12;
+      if (passes > 0) smooth(at, n, max(<i32>Math.floor((<f64>n * percent * reductionAfter) / 100), 1), passes, prev);
+      store<i32>(io + <usize>i * 12, <i32>at); store<i32>(io + <usize>i * 12, n, 4); store<i32>(io + <usize>i * 12, <i32>(dst + <usize>(i * bound) * 12), 8);
     }
-    for (let o = dst, end = dst + <usize>(writtenA + writtenB) * 12; o < end; o += 12) {
+    resampleQuad(io, used, sampleLen, maxPoints - reserved, <f32>(tolerance * sampleLen), tailDrop, tailMid);
+    let end = dst;
+    for (let i = 0; i < used; i++) {
+      const written = load<i32>(io + <usize>i * 12, 4), from = dst + <usize>(i * bound) * 12;
+      if (from != end) memory.copy(end, from, <usize>written * 12);
+      end += <usize>written * 12;
+      cursor += written;
+      store<i32>(outOffsets + (<usize>(e + i + 1) << 2), cursor);
+    }
+    for (let o = dst; o < end; o += 12) {
       const p = v128.load32_lane(o + 8, v128.load64_zero(o), 2);
       lo = f32x4.pmin(lo, p); hi = f32x4.pmax(hi, p);
     }
-    cursor += writtenA;
-    store<i32>(outOffsets + (<usize>(e + 1) << 2), cursor);
-    e++;
-    if (two) {
-      cursor += writtenB;
-      store<i32>(outOffsets + (<usize>(e + 1) << 2), cursor);
-      e++;
-    }
+    e += used;
   }
   v128.store(bounds, lo); v128.store(bounds + 16, hi);
   return e;

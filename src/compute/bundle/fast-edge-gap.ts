@@ -9,7 +9,7 @@
 import { RESAMPLE_RESERVED_SLOTS, RESAMPLE_TOLERANCE, TAIL_DROP_FRACTION, TAIL_MIDPOINT_FRACTION } from '../geometry-constants';
 import type { ArrayReuse } from '../array-reuse';
 import type { Polylines } from '../polylines';
-import { resamplePolyline, resampledPointsBound } from '../resample';
+import { resamplePolyline32, resampledPointsBound } from '../resample';
 import type { EdgeImportanceType, NodeClassVectors } from './class-vectors';
 import { SMOOTHING_RADIUS_PERCENT } from './constants';
 import { coarseSmoothingPasses } from './fast-tuning';
@@ -215,7 +215,8 @@ export class FastEdgeGap {
     const box = Float32Array.of(Infinity, Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity, -Infinity);
     const [offsets, table, vecA, vecB, sim, bounds] = grid.kernels.stage(grid.freeAt, [this.cur.pointOffsets, this.table, this.vecA, this.vecB, row, box]);
     const outOffsets = align16(bounds! + box.byteLength), prev = align16(outOffsets + this.cur.pointOffsets.byteLength);
-    const free = align16(prev + resampledPointsBound(this.setup.maxPoints) * 24);
+    // `prev`: the smoothing's 3·bound float64, then the resample's four lanes of 3 int32.
+    const free = align16(prev + resampledPointsBound(this.setup.maxPoints) * 24 + 48);
     grid.kernels.reserve(free);
     return { offsets: offsets!, table: table!, vecA: vecA!, vecB: vecB!, similarity: sim!, outOffsets, prev, bounds: bounds!, free };
   }
@@ -359,7 +360,7 @@ export class FastEdgeGap {
       if (radius === 1) smoothThree32(p, first, n, smoothingPasses);
       else smoothPolyline(p, first, n, radius, smoothingPasses, this.smooth);
       next.reserve(cursor + bound, cursor);
-      cursor += resamplePolyline(p, first, n, sampleLength, maxPoints, next.points, cursor);
+      cursor += resamplePolyline32(p, first, n, sampleLength, maxPoints, next.points, cursor);
       next.pointOffsets[e + 1] = cursor;
     }
     this.next = this.cur;
