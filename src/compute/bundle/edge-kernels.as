@@ -115,13 +115,13 @@ export function norms(data: usize, voxels: i32, C: i32, S: i32, scale: f64): voi
 
 /**
  * FastEdgeGap.splat: the points of edges [0, edgeCount) (xyz at `points`, edge e's from offsets[e])
- * whose z is in [zLow, zHigh), each into its nearest voxel, trapezoid weights;
- * with `midpoints` also the midpoint of every segment, weight 1 (a coarse polyline splatted as the
- * fine one it stands for). Class vector rows (S float32 each, zero past C) at table + 4·vecA[e] and
- * table + 4·vecB[e]; the sample's vector a + t·(b − a) and the deposits are float32, four lanes at a time.
+ * whose z is in [zLow, zHigh), each into its nearest voxel with the trapezoid weight times `scale` (a
+ * coarse level's points stand for `scale` fine segments each). Class vector rows (S float32 each,
+ * zero past C) at table + 4·vecA[e] and table + 4·vecB[e]; the sample's vector a + t·(b − a) and the
+ * deposits are float32, four lanes at a time.
  */
 export function splat(points: usize, offsets: usize, edgeCount: i32, table: usize, vecA: usize, vecB: usize,
-  grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64, midpoints: i32): void {
+  grid: usize, nx: i32, ny: i32, nz: i32, S: i32, ox: f64, oy: f64, oz: f64, inv: f64, zLow: f64, zHigh: f64, scale: f64): void {
   const wide = S == 12;
   let a0 = f32x4.splat(0), a1 = a0, a2 = a0, d0 = a0, d1 = a0, d2 = a0;
   for (let e = 0; e < edgeCount; e++) {
@@ -134,13 +134,9 @@ export function splat(points: usize, offsets: usize, edgeCount: i32, table: usiz
     for (let j = 0; j < n; j++) {
       const o = points + <usize>(first + j) * 12;
       const x = <f64>load<f32>(o), y = <f64>load<f32>(o, 4), z = <f64>load<f32>(o, 8);
-      const weight = j == 0 || j == n - 1 ? 0.5 : 1.0;
+      const weight = (j == 0 || j == n - 1 ? 0.5 : 1.0) * scale;
       const t = j == 0 ? 0.0 : j == n - 1 ? <f64>(n - 2) / <f64>n : (<f64>j - 0.5) / <f64>n;
       deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, x, y, z, weight, t, va, vb, a0, a1, a2, d0, d1, d2);
-      if (midpoints != 0 && j + 1 < n) {
-        const mx = (x + <f64>load<f32>(o, 12)) * 0.5, my = (y + <f64>load<f32>(o, 16)) * 0.5, mz = (z + <f64>load<f32>(o, 20)) * 0.5;
-        deposit(grid, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, mx, my, mz, 1.0, <f64>j / <f64>n, va, vb, a0, a1, a2, d0, d1, d2);
-      }
     }
   }
 }

@@ -156,20 +156,20 @@ export class FastEdgeGap {
    * Adds this set's density to `grid`: every point into its nearest voxel (the blur that follows
    * spreads it; measured as accurate as a bilinear splat and cheaper: docs/deviations.md F1), with the
    * trapezoid weights of nn_vis's per-segment deposits (½ per segment end; segment j carries the class
-   * vector at t = j/n). On a level whose points are farther apart than nn_vis's (F14), every segment's
-   * midpoint is deposited too (weight 1, t = j/n): the density of the fine polyline the coarse one stands for.
+   * vector at t = j/n). On a level whose points are farther apart than nn_vis's (F14) the weights are
+   * scaled by the spacing ratio: each coarse segment carries the mass of the fine ones it stands for.
    */
   splat(grid: FastGrid): void {
     const S = grid.stride, nx = grid.nx, ny = grid.ny, nz = grid.nz, inv = 1 / grid.cell;
     const ox = grid.ox, oy = grid.oy, oz = grid.oz;
     const { zLow, zHigh } = this.setup;
-    const midpoints = this.spacing(this.level) > this.setup.sampleLength;
+    const scale = this.spacing(this.level) / this.setup.sampleLength;
     if (grid instanceof WasmGrid) {
       const at = this.stageEdges(grid, 0);
       for (let e0 = 0; e0 < this.cur.count;) {
         const e1 = this.chunkEnd(e0), points = this.stagePoints(grid, at.free, e0, e1);
         grid.kernels.splat(points, at.offsets + e0 * 4, e1 - e0, at.table, at.vecA + e0 * 4, at.vecB + e0 * 4,
-          grid.dataAt, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, midpoints ? 1 : 0);
+          grid.dataAt, nx, ny, nz, S, ox, oy, oz, inv, zLow, zHigh, scale);
         e0 = e1;
       }
       return;
@@ -195,8 +195,7 @@ export class FastEdgeGap {
       for (let j = 0; j < n; j++) {
         const o = (first + j) * 3;
         const x = p[o]!, y = p[o + 1]!, z = p[o + 2]!;
-        deposit(x, y, z, j === 0 || j === n - 1 ? 0.5 : 1, j === 0 ? 0 : j === n - 1 ? (n - 2) / n : (j - 0.5) / n, va, vb);
-        if (midpoints && j + 1 < n) deposit((x + p[o + 3]!) * 0.5, (y + p[o + 4]!) * 0.5, (z + p[o + 5]!) * 0.5, 1, j / n, va, vb);
+        deposit(x, y, z, (j === 0 || j === n - 1 ? 0.5 : 1) * scale, j === 0 ? 0 : j === n - 1 ? (n - 2) / n : (j - 0.5) / n, va, vb);
       }
     }
   }

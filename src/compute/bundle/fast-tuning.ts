@@ -49,11 +49,10 @@ export function gridVoxelBudget(points: number): number {
 
 /**
  * Early levels run on coarser polylines (docs/deviations.md F14): a level whose bandwidth is at least
- * COARSE_MIN_BANDWIDTH coarse spacings keeps its points COARSE_FACTOR (2) times farther apart than
- * nn_vis's sample length. It splats each segment's midpoint too, so the density is the fine
- * polyline's, and smooths with the passes divided by COARSE_FACTOR² (the same spread along the edge in
- * world units). The gradient, smoothing and resampling, ~80 % of a level, then touch half the points.
- * COARSE_FACTOR must stay 2: the splat adds one midpoint per segment.
+ * COARSE_MIN_BANDWIDTH coarse spacings keeps its points COARSE_FACTOR times farther apart than
+ * nn_vis's sample length. Its splat weights are scaled by COARSE_FACTOR, so the density has the fine
+ * polyline's mass, and it smooths with the passes divided by COARSE_FACTOR² (the same spread along the
+ * edge in world units). The gradient, smoothing and resampling then touch half the points.
  */
 export const COARSE_FACTOR = 2;
 /** Bandwidth, in coarse spacings, down to which a level stays coarse (13 of the 23 levels at the defaults; 0.5 gives 19 but 5 % more ink). */

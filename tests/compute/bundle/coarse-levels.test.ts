@@ -52,7 +52,7 @@ describe('coarse early levels (F14)', () => {
     return { mass, z: z / mass };
   };
 
-  it('keep half the points and splat, with the segment midpoints, the fine polyline\'s mass and centre', () => {
+  it('keep half the points and splat, with twice the weights, the fine polyline\'s mass and centre', () => {
     const fine = gap(h), coarse = gap(2 * h);
     expect(fine.pointCount).toBe(17);
     expect(coarse.pointCount).toBe(9);
