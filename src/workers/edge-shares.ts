@@ -7,6 +7,14 @@
 import type { Polylines } from '../compute/polylines';
 import type { NetworkArrays } from '../compute/types';
 
+/**
+ * With two workers the heaviest gap is split only when dealing whole gaps would leave one worker more
+ * than this share of the points. A split costs a lockstep with the other worker every level and both
+ * blur and sum the split gap's whole grid; on 100-81-49-36-10 (57 % in its first gap) whole gaps were
+ * faster (docs/architecture.md).
+ */
+export const SPLIT_ABOVE = 0.6;
+
 /** Int32 fields per packed share: worker, first kept index, edge count, split flag (0/1). */
 export const SHARE_FIELDS = 4;
 
@@ -39,9 +47,10 @@ export function unpackShares(packed: Int32Array): EdgeShare[] {
 
 /**
  * Plans the shares of `workers` (1 or 2) workers. Weights are the straight polylines' point counts
- * (the edge phase's cost is linear in points). With 2 workers: the other gaps are dealt heaviest
- * first to the less loaded worker, then the heaviest gap is cut so both end equal; it stays whole
- * when the cut would leave one side empty.
+ * (the edge phase's cost is linear in points). With 2 workers: whole gaps, dealt heaviest first to
+ * the less loaded worker, when that leaves neither more than SPLIT_ABOVE of the points; else the other
+ * gaps are dealt so, then the heaviest gap is cut so both end equal (it stays whole when the cut
+ * would leave one side empty).
  *
  * @param offsets the straight polylines' point offsets, one polyline per kept edge in `kept` order
  *   (`straightPointOffsets`)
@@ -57,16 +66,12 @@ export function planEdgeShares(net: NetworkArrays, kept: Int32Array, offsets: In
     k = end;
   }
   if (workers < 2 || ranges.length === 0) return ranges.map((r) => ({ worker: 0, first: r.first, count: r.count, split: false }));
+  const whole = dealWhole(ranges);
+  if (whole.heaviest <= SPLIT_ABOVE * whole.total) return ranges.map((r, i) => ({ worker: whole.owner[i]!, first: r.first, count: r.count, split: false }));
   let big = 0;
   ranges.forEach((r, i) => { if (r.points > ranges[big]!.points) big = i; });
-  const load = [0, 0];
-  const owner = new Int32Array(ranges.length);
-  const order = ranges.map((_, i) => i).filter((i) => i !== big).sort((a, b) => ranges[b]!.points - ranges[a]!.points || a - b);
-  for (const i of order) {
-    const w = load[1]! < load[0]! ? 1 : 0;
-    owner[i] = w;
-    load[w] = load[w]! + ranges[i]!.points;
-  }
+  // The other gaps whole (the heavy one weighs nothing here), then the heavy gap cut between the workers.
+  const { owner, load } = dealWhole(ranges.map((r, i) => ({ points: i === big ? 0 : r.points })));
   const heavy = ranges[big]!;
   const total = load[0]! + load[1]! + heavy.points;
   // Worker 0 takes the front of the heavy gap until it holds half of all points.
@@ -85,6 +90,19 @@ export function planEdgeShares(net: NetworkArrays, kept: Int32Array, offsets: In
     shares.push({ worker: 1, first: cut, count: r.first + r.count - cut, split: true });
   });
   return shares;
+}
+
+/** Deals whole ranges, heaviest first, each to the less loaded of two workers. */
+function dealWhole(ranges: readonly { readonly points: number }[]): { owner: Int32Array; load: number[]; heaviest: number; total: number } {
+  const load = [0, 0];
+  const owner = new Int32Array(ranges.length);
+  const order = ranges.map((_, i) => i).sort((a, b) => ranges[b]!.points - ranges[a]!.points || a - b);
+  for (const i of order) {
+    const w = load[1]! < load[0]! ? 1 : 0;
+    owner[i] = w;
+    load[w] = load[w]! + ranges[i]!.points;
+  }
+  return { owner, load, heaviest: Math.max(load[0]!, load[1]!), total: load[0]! + load[1]! };
 }
 
 /**

@@ -254,7 +254,13 @@ export class PoolRunner {
       if (gaps.length !== 1 || gap === undefined || clip === undefined) throw new Error(`pool-edges: share at kept ${share.first} spans ${gaps.length} gaps`);
       shares.push({ share, gap, plan, clip });
     }
-    const peer = msg.peer as MessagePort | null;
+    // The workers keep in step level by level only to share a split gap's grid or to send live
+    // pictures of the same level; otherwise each runs its own gaps through all levels.
+    const live = msg.liveEvery >= 0 && msg.liveEvery < Infinity;
+    const lockstep = live || shares.some((s) => s.share.split);
+    const port = msg.peer as MessagePort | null;
+    if (!lockstep) port?.close();
+    const peer = lockstep ? port : null;
     const job: EdgeJob = {
       id: msg.jobId, worker: msg.worker, params: p, classes: net.numClasses, levels: edgeSchedule(p).levels, liveEvery: msg.liveEvery,
       peer, shares, split: shares.find((s) => s.share.split) ?? null, splitGrid: null, level: 0,

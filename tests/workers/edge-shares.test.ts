@@ -1,6 +1,6 @@
 import type { Polylines } from '../../src/compute/polylines';
 import { randomNetwork } from '../../src/compute/random-network';
-import { gatherShares, packShares, planEdgeShares, unpackShares, type EdgeShare } from '../../src/workers/edge-shares';
+import { gatherShares, packShares, planEdgeShares, SPLIT_ABOVE, unpackShares, type EdgeShare } from '../../src/workers/edge-shares';
 
 /** Every kept edge as a polyline of `points(k)` points whose x is its kept index (so gathering is checkable). */
 function lines(count: number, points: (k: number) => number): Polylines {
@@ -28,6 +28,18 @@ describe('planEdgeShares', () => {
     shares.forEach((s, i) => i > 0 && expect(s.first).toBe(shares[i - 1]!.first + shares[i - 1]!.count));
     expect(Math.abs(load(shares, straight, 0) - load(shares, straight, 1))).toBeLessThanOrEqual(16);
     expect(unpackShares(packShares(shares))).toEqual(shares);
+  });
+
+  it('deals whole gaps, heaviest first to the less loaded worker, when that leaves neither more than SPLIT_ABOVE of the points', () => {
+    // 100-81-49-36-10's shape scaled down: 57 % of the edges in the first gap.
+    const small = randomNetwork([20, 16, 10, 7, 2], 1);
+    const all = Int32Array.from({ length: small.edgeSource.length }, (_, i) => i);
+    const even = lines(all.length, () => 12);
+    const shares = planEdgeShares(small, all, even.pointOffsets, 2);
+    expect(shares.map((s) => [s.worker, s.count, s.split])).toEqual([[0, 320, false], [1, 160, false], [1, 70, false], [1, 14, false]]);
+    expect(load(shares, even, 0) / (load(shares, even, 0) + load(shares, even, 1))).toBeLessThanOrEqual(SPLIT_ABOVE);
+    // Past SPLIT_ABOVE the heaviest gap is split (the MNIST shape above holds 93 % in its first gap).
+    expect(planEdgeShares(net, kept, straight.pointOffsets, 2).some((s) => s.split)).toBe(true);
   });
 
   it('gives everything to worker 0 with one worker', () => {

@@ -15,8 +15,8 @@ const net = randomNetwork([24, 12, 6, 4], 11);
 // distance (docs/deviations.md F10, F12), never byte for byte across pool sizes.
 const params: ProcessingParams = { ...DEFAULT_PARAMS, engine: 'fast', edgeBandwidthReduction: 0.7 };
 
-function singleThreaded(p: ProcessingParams): ProcessedGeometry {
-  const steps = processNetwork(net, p, fastEngine);
+function singleThreaded(p: ProcessingParams, network = net): ProcessedGeometry {
+  const steps = processNetwork(network, p, fastEngine);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
@@ -25,14 +25,14 @@ function singleThreaded(p: ProcessingParams): ProcessedGeometry {
 
 const reference = singleThreaded(params);
 
-function setup(crashOn: (workerIndex: number, created: number) => CrashOn = () => null) {
+function setup(crashOn: (workerIndex: number, created: number) => CrashOn = () => null, network = net) {
   const workers: FakePoolWorker[] = [];
   const pool = new WorkerPool(() => {
     const worker = new FakePoolWorker(crashOn(workers.length % 2, workers.length));
     workers.push(worker);
     return worker as unknown as Worker;
   }, { minPoolEdges: 0 });
-  pool.setNetwork(net);
+  pool.setNetwork(network);
   return { pool, workers };
 }
 
@@ -74,6 +74,37 @@ describe('WorkerPool running the fast engine on two workers', () => {
     pool.dispose();
     expect(Buffer.from(after.points.buffer).equals(Buffer.from(expected.points.buffer))).toBe(true);
     expect(Array.from(after.pointOffsets)).toEqual(Array.from(expected.pointOffsets));
+  });
+
+  // Four equal gaps: dealt whole, two per worker (SPLIT_ABOVE), so no grid is shared and each worker
+  // runs its gaps through all levels on its own.
+  const even = randomNetwork([10, 10, 10, 10, 10], 3);
+
+  it('runs whole gaps on the two workers, each on its own, with one worker\'s bytes, when no gap holds most points', async () => {
+    const { pool, workers } = setup(undefined, even);
+    const pooled = await pool.process(params);
+    pool.dispose();
+    const edges = workers[1]!.received.find((m) => m.type === 'pool-edges');
+    const shares = edges?.type === 'pool-edges' ? unpackShares(edges.shares) : [];
+    expect(shares.some((s) => s.split)).toBe(false);
+    expect(shares.map((s) => s.worker).sort()).toEqual([0, 0, 1, 1]);
+    const expected = singleThreaded(params, even);
+    expect(Buffer.from(pooled.points.buffer).equals(Buffer.from(expected.points.buffer))).toBe(true);
+    expect(Array.from(pooled.pointOffsets)).toEqual(Array.from(expected.pointOffsets));
+  });
+
+  it('stops such a job within one edge level too', async () => {
+    const { pool, workers } = setup(undefined, even);
+    const job = pool.process(params, {
+      onProgress: (p) => { if (p.phase === 'edges' && p.level === 2) pool.cancel(); },
+    });
+    await expect(job).rejects.toMatchObject({ name: 'JobCancelledError', reason: 'cancelled' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const worker of workers) {
+      const done = worker.sent.map((m) => (m.type === 'pool-level' ? m.done : 0));
+      expect(Math.max(...done)).toBeLessThanOrEqual(3);
+    }
+    pool.dispose();
   });
 
   it('streams node and edge progress with live pictures of every kept edge', async () => {
