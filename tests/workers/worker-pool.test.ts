@@ -36,6 +36,21 @@ function setup(crashOn: (workerIndex: number, created: number) => CrashOn = () =
   return { pool, workers };
 }
 
+/** Cancels a job once edge level 2 is reported; checks that no worker ran past level 3 (of 7). */
+async function cancelAtLevel2(pool: WorkerPool, workers: readonly FakePoolWorker[]): Promise<void> {
+  const job = pool.process(params, {
+    onProgress: (p) => { if (p.phase === 'edges' && p.level === 2) pool.cancel(); },
+  });
+  await expect(job).rejects.toMatchObject({ name: 'JobCancelledError', reason: 'cancelled' });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const worker of workers) {
+    // The cancel arrived while level 3 could be running; no later level ran.
+    const done = worker.sent.map((m) => (m.type === 'pool-level' ? m.done : 0));
+    expect(Math.max(...done)).toBeLessThanOrEqual(3);
+    expect(worker.received[worker.received.length - 1]).toMatchObject({ type: 'cancel' });
+  }
+}
+
 describe('WorkerPool running the fast engine on two workers', () => {
   it('stays close to the single-threaded polylines, with its node positions and kept edges, and the same bytes every run', async () => {
     const { pool, workers } = setup();
@@ -95,15 +110,7 @@ describe('WorkerPool running the fast engine on two workers', () => {
 
   it('stops such a job within one edge level too', async () => {
     const { pool, workers } = setup(undefined, even);
-    const job = pool.process(params, {
-      onProgress: (p) => { if (p.phase === 'edges' && p.level === 2) pool.cancel(); },
-    });
-    await expect(job).rejects.toMatchObject({ name: 'JobCancelledError', reason: 'cancelled' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    for (const worker of workers) {
-      const done = worker.sent.map((m) => (m.type === 'pool-level' ? m.done : 0));
-      expect(Math.max(...done)).toBeLessThanOrEqual(3);
-    }
+    await cancelAtLevel2(pool, workers);
     pool.dispose();
   });
 
@@ -122,17 +129,7 @@ describe('WorkerPool running the fast engine on two workers', () => {
 
   it('stops a cancelled job within one edge level and runs the next one normally', async () => {
     const { pool, workers } = setup();
-    const job = pool.process(params, {
-      onProgress: (p) => { if (p.phase === 'edges' && p.level === 2) pool.cancel(); },
-    });
-    await expect(job).rejects.toMatchObject({ name: 'JobCancelledError', reason: 'cancelled' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    for (const worker of workers) {
-      // The cancel arrived while level 3 of 7 could be running; no later level ran.
-      const done = worker.sent.map((m) => (m.type === 'pool-level' ? m.done : 0));
-      expect(Math.max(...done)).toBeLessThanOrEqual(3);
-      expect(worker.received[worker.received.length - 1]).toMatchObject({ type: 'cancel' });
-    }
+    await cancelAtLevel2(pool, workers);
     expect(meanPointDistance(await pool.process(params), reference)).toBeLessThan(0.02 * params.layerWidth);
     pool.dispose();
   });
