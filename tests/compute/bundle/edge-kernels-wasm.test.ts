@@ -14,9 +14,9 @@ import { allEdges } from './run-engine';
 
 // The WASM kernels must give the same bytes as the JS ones, so a picture never depends on whether the
 // browser has WebAssembly SIMD.
-function bundle(wasm: boolean, type: EdgeImportanceType, smoothingIterations = 8): Polylines[] {
+function bundle(wasm: boolean, type: EdgeImportanceType, smoothingIterations = 8, layers = [12, 9, 6, 4]): Polylines[] {
   const params = validateParams({ engine: 'fast', edgeImportanceType: type, smoothingIterations });
-  const net = randomNetwork([12, 9, 6, 4], 7);
+  const net = randomNetwork(layers, 7);
   const kept = allEdges(net);
   const positions = gridLayout(net, params);
   const straight = straightEdges(net, kept, positions, sampleLength(params));
@@ -63,6 +63,15 @@ describe('WASM edge kernels', () => {
     });
     // The edges did bundle (two straight results would prove nothing).
     for (const lines of js) expect(meanDistortion(lines)).toBeGreaterThan(1.005);
+  });
+
+  it('bundle to the same bytes over several staged chunks of points (120-60-10: over 65,536 points in its first gap)', () => {
+    const js = bundle(false, 0, 8, [120, 60, 10]), wasm = bundle(true, 0, 8, [120, 60, 10]);
+    expect(js[0]!.pointOffsets[js[0]!.pointOffsets.length - 1]).toBeGreaterThan(65536); // more than one chunk in the first gap
+    js.forEach((lines, g) => {
+      expect(Array.from(wasm[g]!.pointOffsets)).toEqual(Array.from(lines.pointOffsets));
+      expect(Buffer.from(wasm[g]!.points.buffer).equals(Buffer.from(lines.points.buffer))).toBe(true);
+    });
   });
 
   it('add a partner grid with the same bytes as the JS loop, also from a view of their own memory', () => {
