@@ -254,10 +254,9 @@ export class PoolRunner {
       if (gaps.length !== 1 || gap === undefined || clip === undefined) throw new Error(`pool-edges: share at kept ${share.first} spans ${gaps.length} gaps`);
       shares.push({ share, gap, plan, clip });
     }
-    // The workers keep in step level by level only to share a split gap's grid or to send live
-    // pictures of the same level; otherwise each runs its own gaps through all levels.
-    const live = msg.liveEvery >= 0 && msg.liveEvery < Infinity;
-    const lockstep = live || shares.some((s) => s.share.split);
+    // The workers keep in step level by level only to share a split gap's grid; otherwise each runs its
+    // own gaps through all levels (and sends live pictures when its own clock says so).
+    const lockstep = shares.some((s) => s.share.split);
     const port = msg.peer as MessagePort | null;
     if (!lockstep) port?.close();
     const peer = lockstep ? port : null;
@@ -272,9 +271,12 @@ export class PoolRunner {
     else this.beginLevel(job);
   }
 
-  /** Sends this worker's bounds for the next level to the peer (worker 0 adds the live-picture decision). */
+  /**
+   * Sends this worker's bounds for the next level to the peer (worker 0 adds the live-picture decision,
+   * which a worker without a peer makes for itself).
+   */
   private beginLevel(job: EdgeJob): void {
-    if (job.worker === 0) {
+    if (job.worker === 0 || job.peer === null) {
       const at = this.now();
       job.snapshot = job.level + 1 < job.levels && job.liveEvery >= 0 && job.liveEvery < Infinity && at - job.lastLive >= job.liveEvery;
       if (job.snapshot) job.lastLive = at;

@@ -9,6 +9,7 @@
  */
 import { validateParams } from '../compute/params';
 import type { NetworkArrays, ProcessedGeometry, ProcessingParams } from '../compute/types';
+import type { Polylines } from '../compute/polylines';
 import { DEFAULT_LIVE_EVERY_MS, JobCancelledError, type CancelReason, type ComputeProgress, type ProcessOptions } from './job-types';
 import { gatherShares, unpackShares, type EdgeShare } from './edge-shares';
 import { parseWorkerToMain, PROTOCOL_VERSION, type MainToWorker, type PoolLevelMessage, type WorkerToMain } from './protocol';
@@ -45,6 +46,11 @@ interface PoolJob {
   readonly reports: Map<number, (PoolLevelMessage | undefined)[]>;
   /** The next edge level to report. */
   nextLevel: number;
+  /**
+   * Each worker's latest live polylines. Workers that share no gap snapshot on their own clocks, at
+   * different levels: a live picture joins the latest of each.
+   */
+  readonly latest: (Polylines | undefined)[];
 }
 
 /**
@@ -121,7 +127,7 @@ export class WorkerPool {
     return new Promise<ProcessedGeometry>((resolve, reject) => {
       this.current = {
         id, resolve, reject, onProgress: opts.onProgress?.bind(opts), workers, params: valid, liveEvery, lastLive: -Infinity,
-        nodePositions: null, keptEdges: null, shares: [], levels: 0, reports: new Map(), nextLevel: 1,
+        nodePositions: null, keptEdges: null, shares: [], levels: 0, reports: new Map(), nextLevel: 1, latest: [],
       };
       if (workers === 1) this.send(0, { version: PROTOCOL_VERSION, type: 'process', jobId: id, params: valid, liveEvery });
       else this.send(0, { version: PROTOCOL_VERSION, type: 'pool-nodes', jobId: id, params: valid, liveEvery, workers });
@@ -290,8 +296,15 @@ export class WorkerPool {
       const done = job.nextLevel++;
       const levels = reports[0]!.levels;
       if (done < levels) {
-        const live = reports.every((r) => r.points3 !== undefined);
-        this.progress(job, { phase: 'edges', level: done, levels, ...(live ? { geometry: this.geometry(job, reports, true) } : {}) });
+        let fresh = false;
+        for (const r of reports) {
+          if (r.points3 === undefined || r.pointOffsets === undefined) continue;
+          job.latest[r.worker] = { points: r.points3, pointOffsets: r.pointOffsets };
+          fresh = true;
+        }
+        const parts = job.latest;
+        const live = fresh && reports.every((r) => parts[r.worker] !== undefined);
+        this.progress(job, { phase: 'edges', level: done, levels, ...(live ? { geometry: this.liveGeometry(job) } : {}) });
         continue;
       }
       this.progress(job, { phase: 'edges', level: done, levels });
@@ -305,16 +318,18 @@ export class WorkerPool {
     }
   }
 
-  private geometry(job: PoolJob, reports: readonly PoolLevelMessage[], copy = false): ProcessedGeometry {
+  private geometry(job: PoolJob, reports: readonly PoolLevelMessage[]): ProcessedGeometry {
     const parts = reports.map((r) => {
       if (r.points3 === undefined || r.pointOffsets === undefined) throw new Error(`worker ${r.worker + 1} sent no polylines for edge level ${r.done}`);
       return { points: r.points3, pointOffsets: r.pointOffsets };
     });
     const lines = gatherShares(job.shares, parts);
-    const nodePositions = job.nodePositions!, keptEdges = job.keptEdges!;
-    return {
-      nodePositions: copy ? nodePositions.slice() : nodePositions, keptEdges: copy ? keptEdges.slice() : keptEdges,
-      points: lines.points, pointOffsets: lines.pointOffsets,
-    };
+    return { nodePositions: job.nodePositions!, keptEdges: job.keptEdges!, points: lines.points, pointOffsets: lines.pointOffsets };
+  }
+
+  /** A live picture from each worker's latest polylines (copies: the caller owns the arrays). */
+  private liveGeometry(job: PoolJob): ProcessedGeometry {
+    const lines = gatherShares(job.shares, job.latest as Polylines[]);
+    return { nodePositions: job.nodePositions!.slice(), keptEdges: job.keptEdges!.slice(), points: lines.points, pointOffsets: lines.pointOffsets };
   }
 }
