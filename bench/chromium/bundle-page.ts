@@ -24,6 +24,8 @@ export interface BundleRunRequest {
   readonly workers?: number;
   /** Also record when each phase's last level arrived in the last run (a diagnostic; no live pictures either way). */
   readonly timeline?: boolean;
+  /** Live pictures at most this often, as the widget asks for them (150 ms); default none (a diagnostic). */
+  readonly liveEveryMs?: number;
 }
 
 /** ms from posting the network until the last progress report of a phase arrived. */
@@ -58,7 +60,7 @@ async function run(req: BundleRunRequest): Promise<BundleRunResult> {
         timeline[p.phase] = at;
         if (p.level === 1) timeline[`${p.phase}-first`] = at;
       } : undefined;
-      const geometry = await client.process(params, { onProgress, liveEveryMs: Infinity });
+      const geometry = await client.process(params, { onProgress, liveEveryMs: req.liveEveryMs ?? Infinity });
       const ms = performance.now() - start;
       if (r > 0) times.push(ms); // run 0 warms up the worker and the JIT
       edges = geometry.keptEdges.length;
