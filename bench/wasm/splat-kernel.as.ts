@@ -1,7 +1,8 @@
 // AssemblyScript (not TypeScript): the fast engine's edge splat with WASM SIMD, f32x4 over the class
-// channels. A measurement prototype for bench/wasm-splat.ts, not yet used by the engine. Build:
+// channels. A measurement prototype for bench/wasm-splat.ts (session 2), superseded by the engine's
+// edge-kernels.as. Build:
 //   npx asc bench/wasm/splat-kernel.as.ts --enable simd -O3 --runtime stub --noAssert --initialMemory 2048 -o bench/out/splat-kernel.wasm
-// Same arithmetic as FastEdgeGap.splat: bilinear in x/y, nearest z slice, trapezoid weights, class
+// The arithmetic FastEdgeGap.splat had then: bilinear in x/y, nearest z slice, trapezoid weights, class
 // vector base + t·delta per edge. All pointers are byte offsets into this module's memory; `cp` is the
 // channel count padded to a multiple of 4 (grid voxels and edge vectors use that stride).
 

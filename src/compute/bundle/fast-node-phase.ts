@@ -1,7 +1,7 @@
 /**
  * `fast` node phase: nn_vis's node dynamics (shared 2D density of raw class importance, step
  * 0.2·bw in x/y along the normalised one-sided class gradient, clamp inside nn_vis's grid) on a
- * cropped bilinear-splat + binomial-blur grid whose cell follows the bandwidth.
+ * cropped bilinear-splat + separable Epanechnikov-blur grid whose cell follows the bandwidth.
  */
 import type { NetworkArrays, ProcessingParams } from '../types';
 import { nodeClassVectors } from './class-vectors';
