@@ -359,18 +359,20 @@ function tail(sz: usize, out: usize, written: i32, lx: f64, ly: f64, lz: f64, px
  */
 function resampleQuad(io: usize, used: i32, sampleLen: f64, limit: i32, emitAt32: f32, tailDrop: f64, tailMid: f64): void {
   const zero = f32x4.splat(0), one = f32x4.splat(1), length = f32x4.splat(<f32>sampleLen);
-  const sA = <usize>load<i32>(io), sB = <usize>load<i32>(io, 12), sC = <usize>load<i32>(io, 24), sD = <usize>load<i32>(io, 36);
-  const nA = load<i32>(io, 4), nB = used > 1 ? load<i32>(io, 16) : nA, nC = used > 2 ? load<i32>(io, 28) : nA, nD = used > 3 ? load<i32>(io, 40) : nA;
-  const srcB = used > 1 ? sB : sA, srcC = used > 2 ? sC : sA, srcD = used > 3 ? sD : sA;
+  // An unused lane walks lane A's polyline, masked off.
+  const sA = <usize>load<i32>(io), nA = load<i32>(io, 4);
+  const sB = used > 1 ? <usize>load<i32>(io, 12) : sA, nB = used > 1 ? load<i32>(io, 16) : nA;
+  const sC = used > 2 ? <usize>load<i32>(io, 24) : sA, nC = used > 2 ? load<i32>(io, 28) : nA;
+  const sD = used > 3 ? <usize>load<i32>(io, 36) : sA, nD = used > 3 ? load<i32>(io, 40) : nA;
   let oA = <usize>load<i32>(io, 8), oB = <usize>load<i32>(io, 20), oC = <usize>load<i32>(io, 32), oD = <usize>load<i32>(io, 44);
-  memory.copy(oA, sA, 12); if (used > 1) memory.copy(oB, srcB, 12); if (used > 2) memory.copy(oC, srcC, 12); if (used > 3) memory.copy(oD, srcD, 12);
-  let lx = gather4(sA, srcB, srcC, srcD, 0), ly = gather4(sA, srcB, srcC, srcD, 4), lz = gather4(sA, srcB, srcC, srcD, 8);
+  memory.copy(oA, sA, 12); if (used > 1) memory.copy(oB, sB, 12); if (used > 2) memory.copy(oC, sC, 12); if (used > 3) memory.copy(oD, sD, 12);
+  let lx = gather4(sA, sB, sC, sD, 0), ly = gather4(sA, sB, sC, sD, 4), lz = gather4(sA, sB, sC, sD, 8);
   let px = lx, py = ly, pz = lz, cx = lx, cy = ly, cz = lz, dChecked = zero;
   let wA = 1, wB = 1, wC = 1, wD = 1, jA = 1, jB = 1, jC = 1, jD = 1;
   let onA = 1 < nA && 1 < limit, onB = used > 1 && 1 < nB && 1 < limit, onC = used > 2 && 1 < nC && 1 < limit, onD = used > 3 && 1 < nD && 1 < limit;
   while (onA || onB || onC || onD) {
-    const aA = sA + <usize>(onA ? jA : nA - 1) * 12, aB = srcB + <usize>(onB ? jB : nB - 1) * 12;
-    const aC = srcC + <usize>(onC ? jC : nC - 1) * 12, aD = srcD + <usize>(onD ? jD : nD - 1) * 12;
+    const aA = sA + <usize>(onA ? jA : nA - 1) * 12, aB = sB + <usize>(onB ? jB : nB - 1) * 12;
+    const aC = sC + <usize>(onC ? jC : nC - 1) * 12, aD = sD + <usize>(onD ? jD : nD - 1) * 12;
     const nx = gather4(aA, aB, aC, aD, 0), ny = gather4(aA, aB, aC, aD, 4), nz = gather4(aA, aB, aC, aD, 8);
     let dNext = dist4(nx, ny, nz, lx, ly, lz);
     for (;;) {
